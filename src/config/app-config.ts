@@ -1,0 +1,88 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment variables the service reads, validated once at boot. */
+export class AppConfig {
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  PORT: number;
+
+  /** External PostgreSQL server; when unset an embedded PostgreSQL is started under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? './.data' : value))
+  @IsString()
+  DATA_DIR: string;
+
+  /** Port of the embedded PostgreSQL (only used when DATABASE_URL is unset). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 54329 : Number(value)))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1024, { message: 'must be between 1024 and 65535' })
+  @Max(65535, { message: 'must be between 1024 and 65535' })
+  EMBEDDED_PG_PORT: number;
+
+  /** Sets the first admin key instead of generating one (automation). */
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
+  BOOTSTRAP_ADMIN_KEY?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 'MX' : value))
+  @IsIn(['MX', 'GT'], { message: 'must be MX or GT' })
+  BOOTSTRAP_ADMIN_COUNTRY: 'MX' | 'GT';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 'info' : value))
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino log level' })
+  LOG_LEVEL: string;
+
+  /** Largest accepted JSON body, in bytes (bigger bodies get 413). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024' })
+  BODY_LIMIT_BYTES: number;
+
+  /** Largest accepted CSV upload, in bytes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 200 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024' })
+  IMPORT_LIMIT_BYTES: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = [
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'BOOTSTRAP_ADMIN_KEY',
+  'BOOTSTRAP_ADMIN_COUNTRY',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'IMPORT_LIMIT_BYTES',
+] as const;
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of KNOWN) raw[key] = env[key] === '' ? undefined : env[key];
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property} ${Object.values(e.constraints ?? { invalid: 'is invalid' }).join(', ')}`),
+    );
+  }
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
