@@ -1,0 +1,4 @@
+import { InitialSchema1764380000000 } from './1764380000000-initial-schema.js';
+
+/** Every migration, in order. The app runs them at start; the TypeORM CLI reads them from the same DataSource. */
+export const MIGRATIONS = [InitialSchema1764380000000];

@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type { Writable } from 'node:stream';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { flattenValidationErrors, UnsupportedMediaTypeError, ValidationFailedError } from './common/errors.js';
+import { AllExceptionsFilter, toErrorBody } from './common/http-exception.filter.js';
+import type { AppConfig } from './config/app-config.js';
+import { STRICT_VALIDATION } from './records/record-validation.js';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** Refuses request bodies of the wrong media type with 415 before any handler reads them. */
+function requireMediaType(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!WRITE_METHODS.has(req.method) || !req.path.startsWith('/api/') || !hasBody) return next();
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const multipart = req.path === '/api/v1/imports';
+  const ok = multipart ? type === 'multipart/form-data' : type === 'application/json' || type.endsWith('+json');
+  if (ok) return next();
+  const expected = multipart ? 'multipart/form-data' : 'application/json';
+  const error = new UnsupportedMediaTypeError(`The body must be sent as ${expected}`, [
+    { field: 'Content-Type', reason: `must be ${expected}` },
+  ]);
+  res.status(415).json(toErrorBody(error));
+}
+
+/** Builds the HTTP application: the same for `npm start` and the end-to-end tests. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { logs?: boolean; logStream?: Writable } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options.logStream), {
+    bodyParser: false,
+    bufferLogs: true,
+    logger: options.logs === false ? false : undefined,
+  });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(requireMediaType);
+  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      ...STRICT_VALIDATION,
+      transform: true,
+      exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
+    }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cross-border missing persons matching service')
+      .setDescription(
+        'Intake of missing-person reports and suspected-victim records from Mexico and Guatemala. ' +
+          'Every /api/v1 route needs `Authorization: Bearer <key>`. Errors share one shape: ' +
+          '`{ statusCode, error, message, errors?: [{ field, reason }] }`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { loggerOptions } from './common/logging.js';
+import { RecordsModule } from './records/records.module.js';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl` is resolved before the app is built: DATABASE_URL, or the embedded server main.ts started. */
+  static forRoot(config: AppConfig, databaseUrl: string, logStream?: Writable): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config.LOG_LEVEL, logStream)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
+        AuditModule,
+        AuthModule,
+        RecordsModule,
+        ImportsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { ConflictError } from '../common/errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import type { Actor } from './actor.js';
+import { ApiKey, type Role } from './api-key.entity.js';
+
+const KEY_PATTERN = /^cbmp_([0-9a-f]{16})_[A-Za-z0-9_-]{20,}$/;
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export interface CreatedKey {
+  id: string;
+  key: string;
+  organization: { id: string; name: string; country: 'MX' | 'GT' };
+  roles: Role[];
+  expiresAt: string | null;
+}
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Resolves a presented key to its actor, or null when unknown, revoked or expired. */
+  async verify(presented: string): Promise<Omit<Actor, 'ip' | 'requestId'> | null> {
+    const match = KEY_PATTERN.exec(presented);
+    if (!match) return null;
+    const key = await this.dataSource.getRepository(ApiKey).findOne({ where: { keyPrefix: match[1] } });
+    if (!key) return null;
+    const expected = Buffer.from(key.keyHash, 'hex');
+    const actual = Buffer.from(hashKey(presented), 'hex');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    if (key.revokedAt) return null;
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return null;
+    return {
+      keyId: key.id,
+      organizationId: key.organizationId,
+      organizationName: key.organization.name,
+      country: key.organization.country,
+      roles: key.roles,
+    };
+  }
+
+  /** Creates a key for an organization (created on first use of its name). The secret is returned once. */
+  async create(
+    input: { organization: string; country: 'MX' | 'GT'; roles: Role[]; label?: string; expiresAt?: string },
+    actor: Actor | null,
+  ): Promise<CreatedKey> {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await this.findOrCreateOrganization(manager, input.organization, input.country);
+      const created = await this.insertKey(manager, organization, input.roles, input.label ?? null, input.expiresAt ?? null);
+      await this.audit.record(
+        { action: 'api_key.created', entityType: 'api_key', entityId: created.id, details: { roles: created.roles, organizationId: organization.id } },
+        actor,
+        manager,
+      );
+      return created;
+    });
+  }
+
+  /**
+   * On first start with no key at all, creates an admin key: BOOTSTRAP_ADMIN_KEY when set, else a random one
+   * that is printed once. Returns the key when one was created.
+   */
+  async bootstrap(presetKey: string | undefined, country: 'MX' | 'GT'): Promise<string | null> {
+    if (presetKey && !KEY_PATTERN.test(presetKey)) {
+      throw new Error('BOOTSTRAP_ADMIN_KEY must look like cbmp_<16 hex digits>_<at least 20 of A-Z a-z 0-9 _ ->');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Several instances may start at once: only one creates the first key.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['bootstrap-admin-key']);
+      if ((await manager.getRepository(ApiKey).count()) > 0) return null;
+      const organization = await this.findOrCreateOrganization(manager, 'Administración del servicio', country);
+      const created = await this.insertKey(manager, organization, ['admin'], 'bootstrap', null, presetKey);
+      await this.audit.record({ action: 'api_key.bootstrapped', entityType: 'api_key', entityId: created.id }, null, manager);
+      this.logger.log({ keyId: created.id }, 'bootstrap admin key created');
+      return created.key;
+    });
+  }
+
+  private async insertKey(
+    manager: EntityManager,
+    organization: Organization,
+    roles: Role[],
+    label: string | null,
+    expiresAt: string | null,
+    presetKey?: string,
+  ): Promise<CreatedKey> {
+    const prefix = presetKey ? KEY_PATTERN.exec(presetKey)![1] : randomBytes(8).toString('hex');
+    const key = presetKey ?? `cbmp_${prefix}_${randomBytes(24).toString('base64url')}`;
+    const repo = manager.getRepository(ApiKey);
+    const saved = await repo.save(
+      repo.create({
+        organizationId: organization.id,
+        keyPrefix: prefix,
+        keyHash: hashKey(key),
+        roles: [...new Set(roles)],
+        label,
+        revokedAt: null,
+        expiresAt: expiresAt ? new Date(expiresAt) : null,
+      }),
+    );
+    return {
+      id: saved.id,
+      key,
+      organization: { id: organization.id, name: organization.name, country: organization.country },
+      roles: saved.roles,
+      expiresAt: saved.expiresAt ? saved.expiresAt.toISOString() : null,
+    };
+  }
+
+  private async findOrCreateOrganization(manager: EntityManager, name: string, country: 'MX' | 'GT'): Promise<Organization> {
+    const repo = manager.getRepository(Organization);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`organization:${name}`]);
+    const existing = await repo.findOne({ where: { name } });
+    if (existing) {
+      if (existing.country !== country) {
+        throw new ConflictError(`Organization already exists with country ${existing.country}`, [
+          { field: 'country', reason: `does not match the existing organization's country (${existing.country})` },
+        ]);
+      }
+      return existing;
+    }
+    return repo.save(repo.create({ name, country }));
+  }
+}

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { ROLES, type Role } from '../api-key.entity.js';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ description: 'Organization name; created on first use', example: 'Comisión de Búsqueda de Chiapas' })
+  @IsString()
+  @Length(1, 200)
+  organization: string;
+
+  @ApiProperty({ enum: ['MX', 'GT'] })
+  @IsIn(['MX', 'GT'], { message: 'must be one of: MX, GT' })
+  country: 'MX' | 'GT';
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['submitter'] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'must name at least one role' })
+  @IsIn(ROLES, { each: true, message: `each must be one of: ${ROLES.join(', ')}` })
+  roles: Role[];
+
+  @ApiPropertyOptional({ description: 'A note for administrators (which system or person uses it)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  label?: string;
+
+  @ApiPropertyOptional({ description: 'Expiry as an ISO 8601 timestamp' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 timestamp' })
+  expiresAt?: string;
+}
+
+export class CreatedApiKeyDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The secret key. Shown only in this response.' }) key: string;
+  @ApiProperty() organization: { id: string; name: string; country: 'MX' | 'GT' };
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+}

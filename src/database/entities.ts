@@ -1,0 +1,7 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ApiKey } from '../auth/api-key.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { PersonRecord } from '../records/person-record.entity.js';
+import { RecordVersion } from '../records/record-version.entity.js';
+
+export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry];

@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Writable } from 'node:stream';
+import { createApp } from '../../src/app.factory.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import type { Role } from '../../src/auth/api-key.entity.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  adminKey: string;
+  http: ReturnType<typeof request>;
+  /** Creates an organization key through the API, as an admin would. */
+  key(roles: Role[], organization?: string, country?: 'MX' | 'GT'): Promise<string>;
+  close(): Promise<void>;
+}
+
+let organizations = 0;
+
+/** The real application over HTTP, on its own fresh database. */
+export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable; db?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
+  const config = loadConfig({ LOG_LEVEL: 'info', ...options.env });
+  const app = await createApp(config, db.url, { logs: options.logStream !== undefined, logStream: options.logStream });
+  await app.init();
+  const adminKey = (await app.get(ApiKeysService).bootstrap(undefined, 'MX')) ?? '';
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    db,
+    adminKey,
+    http,
+    async key(roles, organization = `Organización de prueba ${++organizations}`, country = 'MX') {
+      const res = await request(app.getHttpServer())
+        .post('/api/v1/api-keys')
+        .set('Authorization', `Bearer ${adminKey}`)
+        .send({ organization, country, roles });
+      if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.key as string;
+    },
+    async close() {
+      await app.close();
+      if (!options.db) await db.drop();
+    },
+  };
+}
