@@ -113,20 +113,25 @@ export class ImportsService {
     const head = first.done ? '' : first.value;
     const delimiter = detectDelimiter(head.split(/\r?\n/, 1)[0]);
     const csv = Readable.from(prepend(head, text)).pipe(
-      parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }),
+      parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true }),
     );
     const result: ImportResult = { kind, encoding, delimiter, rows: 0, summary: { created: 0, updated: 0, unchanged: 0, failed: 0 }, results: [] };
+    // Rows the parser cannot read (an unclosed quote) fail alone; the others go on.
+    csv.on('skip', (err: { code?: string; lines?: number }) => {
+      const reason = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote that is never closed' : 'is not valid CSV';
+      result.summary.failed++;
+      result.results.push({ row: 0, line: err.lines ?? 0, result: 'failed', errors: [{ field: 'row', reason }] });
+    });
     let layout: CsvLayout | null = null;
     let headerWidth = 0;
-    let pending: { row: number; line: number; item: ValidatedInput }[] = [];
+    let pending: { line: number; item: ValidatedInput }[] = [];
     const flush = async () => {
       const stored = await this.records.submitMany(kind, pending.map((p) => p.item), actor);
       stored.forEach((outcome, i) => {
-        const { row, line } = pending[i];
         result.summary[outcome.result]++;
         result.results.push({
-          row,
-          line,
+          row: 0,
+          line: pending[i].line,
           result: outcome.result,
           ...(outcome.id ? { id: outcome.id } : {}),
           ...(outcome.errors ? { errors: outcome.errors.map((e) => ({ ...e, field: columnName(e.field) })) } : {}),
@@ -134,35 +139,26 @@ export class ImportsService {
       });
       pending = [];
     };
-    try {
-      for await (const { record, info } of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        if (!layout) {
-          const header = readHeader(kind, record);
-          if ('errors' in header) throw new ValidationFailedError(header.errors, 'The CSV header has unknown or missing columns; nothing was stored');
-          layout = header.layout;
-          headerWidth = record.length;
-          continue;
-        }
-        result.rows++;
-        const item: ValidatedInput =
-          record.length !== headerWidth
-            ? { ok: false, errors: [{ field: 'row', reason: `has ${record.length} cells; the header has ${headerWidth}` }] }
-            : validateRecordInput(kind, rowToInput(layout, record));
-        pending.push({ row: result.rows, line: info.lines, item });
-        if (pending.length >= ROWS_PER_CHUNK) await flush();
+    for await (const { record, info } of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!layout) {
+        const header = readHeader(kind, record);
+        if ('errors' in header) throw new ValidationFailedError(header.errors, 'The CSV header has unknown or missing columns; nothing was stored');
+        layout = header.layout;
+        headerWidth = record.length;
+        continue;
       }
-    } catch (err) {
-      if (err instanceof ValidationFailedError) throw err;
-      await flush();
-      const reason = (err as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote that is never closed' : 'is not valid CSV';
-      throw new ValidationFailedError(
-        [{ field: `line ${(err as { lines?: number }).lines ?? result.rows + 1}`, reason }],
-        'The CSV could not be read to the end; the rows before the error were processed (see details)',
-        { ...result },
-      );
+      const item: ValidatedInput =
+        record.length !== headerWidth
+          ? { ok: false, errors: [{ field: 'row', reason: `has ${record.length} cells; the header has ${headerWidth}` }] }
+          : validateRecordInput(kind, rowToInput(layout, record));
+      pending.push({ line: info.lines, item });
+      if (pending.length >= ROWS_PER_CHUNK) await flush();
     }
     if (!layout) throw new ValidationFailedError([{ field: 'file', reason: 'is empty; it needs a header row' }]);
     await flush();
+    // Data rows numbered from 1 in file order (the header is not a row).
+    result.results.sort((a, b) => a.line - b.line).forEach((r, i) => (r.row = i + 1));
+    result.rows = result.results.length;
     await this.audit.record({ action: 'import.completed', entityType: kind, details: { rows: result.rows, ...result.summary, encoding } }, actor);
     return result;
   }

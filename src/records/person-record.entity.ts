@@ -128,10 +128,10 @@ export class PersonRecord {
   @Column({ name: 'identification_case_id', type: 'text', nullable: true })
   identificationCaseId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
   @Column({ name: 'created_by_key_id', type: 'uuid', nullable: true })

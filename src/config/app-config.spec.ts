@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('defaults', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './.data', BOOTSTRAP_ADMIN_COUNTRY: 'MX', LOG_LEVEL: 'info', DATABASE_URL: undefined });
+  });
+
+  it.each([
+    [{ PORT: '8080' }, { PORT: 8080 }],
+    [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }, { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }],
+    [{ DATA_DIR: '/var/lib/cbmp' }, { DATA_DIR: '/var/lib/cbmp' }],
+    [{ BOOTSTRAP_ADMIN_COUNTRY: 'GT' }, { BOOTSTRAP_ADMIN_COUNTRY: 'GT' }],
+    [{ PORT: '' }, { PORT: 3000 }],
+  ])('reads %j', (env, expected) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ BOOTSTRAP_ADMIN_KEY: 'short' }, 'BOOTSTRAP_ADMIN_KEY'],
+    [{ BOOTSTRAP_ADMIN_COUNTRY: 'US' }, 'BOOTSTRAP_ADMIN_COUNTRY'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ EMBEDDED_PG_PORT: '80' }, 'EMBEDDED_PG_PORT'],
+    [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.stringMatching(new RegExp(`^${variable} `))]);
+  });
+});
