@@ -155,6 +155,23 @@ const PROFILE_FIELDS = [
 
 export type RecordView = Record<string, unknown> & { id: string; kind: RecordKind; version: number };
 
+/** PostgreSQL's jsonb does not keep key order; the API shows nested objects in their documented order. */
+function ordered<T extends object>(value: T | null, keys: readonly (keyof T)[]): T | null {
+  if (!value) return value;
+  const out = {} as T;
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+const PLACE_KEYS = ['country', 'admin1Code', 'admin1', 'municipality', 'lat', 'lon', 'description'] as const;
+const MARK_KEYS = ['type', 'bodyRegion', 'side', 'description'] as const;
+const DOCUMENT_KEYS = ['type', 'number', 'issuingCountry', 'normalizedNumber', 'checkDigitValid', 'checkProblem'] as const;
+const NESTED: Partial<Record<keyof RecordFields, (value: never) => unknown>> = {
+  lastSeenPlace: (v: StoredPlace | null) => ordered(v, PLACE_KEYS),
+  foundPlace: (v: StoredPlace | null) => ordered(v, PLACE_KEYS),
+  marks: (v: StoredMark[]) => v.map((m) => ordered(m, MARK_KEYS)),
+  documents: (v: StoredDocument[]) => v.map((d) => ordered(d, DOCUMENT_KEYS)),
+};
+
 /** The record as the API shows it (and as each version is kept). */
 export function toView(record: PersonRecord): RecordView {
   const view: RecordView = {
@@ -168,7 +185,9 @@ export function toView(record: PersonRecord): RecordView {
     updatedAt: record.updatedAt.toISOString(),
   };
   const fields: Record<string, unknown> = view;
-  for (const field of PROFILE_FIELDS) fields[field] = record[field];
-  for (const field of KIND_FIELDS[record.kind]) fields[field] = record[field];
+  for (const field of [...PROFILE_FIELDS, ...KIND_FIELDS[record.kind]]) {
+    const shape = NESTED[field];
+    fields[field] = shape ? shape(record[field] as never) : record[field];
+  }
   return view;
 }
