@@ -32,6 +32,30 @@ const UNIQUE_VIOLATION = '23505';
 /** Items stored per transaction in batches and imports; each item has its own savepoint, so it is atomic alone. */
 const CHUNK = 200;
 
+interface PendingItem {
+  index: number;
+  fields: RecordFields;
+  hash: string;
+}
+
+/** Splits items into consecutive groups in which no sourceRecordId repeats, so each group is stored in one go, in order. */
+function groupsWithoutRepeats(items: PendingItem[]): PendingItem[][] {
+  const groups: PendingItem[][] = [];
+  let current: PendingItem[] = [];
+  let seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.fields.sourceRecordId)) {
+      groups.push(current);
+      current = [];
+      seen = new Set();
+    }
+    current.push(item);
+    seen.add(item.fields.sourceRecordId);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string; driverError?: { code?: string } })?.code === UNIQUE_VIOLATION ||
     (err as { driverError?: { code?: string } })?.driverError?.code === UNIQUE_VIOLATION;
@@ -88,19 +112,21 @@ export class RecordsService {
 
   private async storeChunk(kind: RecordKind, chunk: ValidatedInput[], firstIndex: number, actor: Actor, withRecord: boolean): Promise<ItemResult[]> {
     const results: ItemResult[] = [];
+    const pending: PendingItem[] = [];
+    for (const [offset, item] of chunk.entries()) {
+      const index = firstIndex + offset;
+      if (!item.ok) {
+        results.push({ index, result: 'failed', errors: item.errors });
+        continue;
+      }
+      const fields = toRecordFields(kind, item.input as RecordInputDto, actor.country);
+      pending.push({ index, fields, hash: contentHash(fields) });
+    }
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      for (const [offset, item] of chunk.entries()) {
-        const index = firstIndex + offset;
-        if (!item.ok) {
-          results.push({ index, result: 'failed', errors: item.errors });
-          continue;
-        }
-        const fields = toRecordFields(kind, item.input as RecordInputDto, actor.country);
-        results.push(await this.storeItem(runner.manager, index, fields, actor, withRecord));
-      }
+      for (const group of groupsWithoutRepeats(pending)) results.push(...(await this.storeGroup(runner.manager, group, actor, withRecord)));
       await runner.commitTransaction();
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -108,53 +134,95 @@ export class RecordsService {
     } finally {
       await runner.release();
     }
+    return results.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * Stores a group in a few statements. Should that fail (another request created one of its records at the
+   * same moment), the group is rolled back to its savepoint and its items are stored one by one, each retried
+   * once and each failing alone.
+   */
+  private async storeGroup(manager: EntityManager, group: PendingItem[], actor: Actor, withRecord: boolean): Promise<ItemResult[]> {
+    if (group.length > 1) {
+      const stored = await this.inSavepoint(manager, () => this.upsertMany(manager, group, actor, withRecord));
+      if (stored.ok) return stored.value;
+    }
+    const results: ItemResult[] = [];
+    for (const item of group) {
+      let stored = await this.inSavepoint(manager, () => this.upsertMany(manager, [item], actor, withRecord));
+      // Another request created the same sourceRecordId first: once it committed, this becomes an update.
+      if (!stored.ok && isUniqueViolation(stored.error)) stored = await this.inSavepoint(manager, () => this.upsertMany(manager, [item], actor, withRecord));
+      if (stored.ok) results.push(...stored.value);
+      else {
+        const err = stored.error as { name?: string; code?: string };
+        this.logger.error({ err: { type: err?.name, code: err?.code }, index: item.index }, 'record item not stored');
+        results.push({ index: item.index, result: 'failed', errors: [{ field: 'body', reason: 'could not be stored because of an internal error; nothing of it was written, send it again' }] });
+      }
+    }
     return results;
   }
 
-  private async storeItem(manager: EntityManager, index: number, fields: RecordFields, actor: Actor, withRecord: boolean): Promise<ItemResult> {
-    for (let attempt = 0; ; attempt++) {
-      await manager.query('SAVEPOINT record_item');
-      try {
-        const { record, result } = await this.upsert(manager, fields, actor);
-        await manager.query('RELEASE SAVEPOINT record_item');
-        return { index, result, id: record.id, ...(withRecord ? { record: toView(record) } : {}) };
-      } catch (err) {
-        await manager.query('ROLLBACK TO SAVEPOINT record_item');
-        // Another request created the same sourceRecordId first: once it committed, this becomes an update.
-        if (isUniqueViolation(err) && attempt === 0) continue;
-        this.logger.error({ err: { type: (err as Error)?.name, code: (err as { code?: string })?.code }, index }, 'record item not stored');
-        return { index, result: 'failed', errors: [{ field: 'body', reason: 'could not be stored because of an internal error; nothing of it was written, send it again' }] };
-      }
+  private async inSavepoint<T>(manager: EntityManager, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    await manager.query('SAVEPOINT record_items');
+    try {
+      const value = await work();
+      await manager.query('RELEASE SAVEPOINT record_items');
+      return { ok: true, value };
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT record_items');
+      return { ok: false, error };
     }
   }
 
-  private async upsert(manager: EntityManager, fields: RecordFields, actor: Actor): Promise<{ record: PersonRecord; result: SubmitResult }> {
+  /** Creates, updates or leaves unchanged each item (distinct sourceRecordIds), with history and audit. */
+  private async upsertMany(manager: EntityManager, items: PendingItem[], actor: Actor, withRecord: boolean): Promise<ItemResult[]> {
     const repo = manager.getRepository(PersonRecord);
-    const hash = contentHash(fields);
     const existing = await repo
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
-      .where('r.organizationId = :org AND r.kind = :kind AND r.sourceRecordId = :source', {
+      .where('r.organizationId = :org AND r.kind = :kind AND r.sourceRecordId IN (:...sources)', {
         org: actor.organizationId,
-        kind: fields.kind,
-        source: fields.sourceRecordId,
+        kind: items[0].fields.kind,
+        sources: items.map((i) => i.fields.sourceRecordId),
       })
-      .getOne();
-    if (existing && existing.contentHash === hash) {
-      await this.audit.record({ action: 'record.resubmitted_unchanged', entityType: fields.kind, entityId: existing.id, details: { version: existing.version } }, actor, manager);
-      return { record: existing, result: 'unchanged' };
+      .getMany();
+    const bySource = new Map(existing.map((r) => [r.sourceRecordId, r]));
+    const outcomes: { index: number; record: PersonRecord; result: SubmitResult }[] = [];
+    const fresh: { index: number; record: PersonRecord }[] = [];
+    for (const { index, fields, hash } of items) {
+      const found = bySource.get(fields.sourceRecordId);
+      if (!found) {
+        fresh.push({ index, record: repo.create({ ...fields, organizationId: actor.organizationId, version: 1, contentHash: hash, createdByKeyId: actor.keyId, updatedByKeyId: actor.keyId }) });
+      } else if (found.contentHash === hash) {
+        outcomes.push({ index, record: found, result: 'unchanged' });
+      } else {
+        Object.assign(found, fields, { version: found.version + 1, contentHash: hash, updatedByKeyId: actor.keyId });
+        outcomes.push({ index, record: await repo.save(found), result: 'updated' });
+      }
     }
-    const record = existing
-      ? Object.assign(existing, fields, { version: existing.version + 1, contentHash: hash, updatedByKeyId: actor.keyId })
-      : repo.create({ ...fields, organizationId: actor.organizationId, version: 1, contentHash: hash, createdByKeyId: actor.keyId, updatedByKeyId: actor.keyId });
-    const saved = await repo.save(record);
-    const changeType = existing ? 'updated' : 'created';
-    const versions = manager.getRepository(RecordVersion);
-    await versions.insert(
-      versions.create({ recordId: saved.id, version: saved.version, changeType, snapshot: toView(saved), changedByKeyId: actor.keyId }),
+    if (fresh.length > 0) {
+      // One multi-row INSERT; TypeORM writes the generated id and timestamps back into the entities.
+      await repo.createQueryBuilder().insert().into(PersonRecord).values(fresh.map((f) => f.record)).execute();
+      outcomes.push(...fresh.map((f) => ({ ...f, result: 'created' as const })));
+    }
+    const changed = outcomes.filter((o) => o.result !== 'unchanged');
+    if (changed.length > 0) {
+      const versions = manager.getRepository(RecordVersion);
+      await versions.insert(
+        changed.map((o) => versions.create({ recordId: o.record.id, version: o.record.version, changeType: o.result as 'created' | 'updated', snapshot: toView(o.record), changedByKeyId: actor.keyId })),
+      );
+    }
+    await this.audit.recordMany(
+      outcomes.map((o) => ({
+        action: o.result === 'unchanged' ? 'record.resubmitted_unchanged' : `record.${o.result}`,
+        entityType: o.record.kind,
+        entityId: o.record.id,
+        details: { version: o.record.version },
+      })),
+      actor,
+      manager,
     );
-    await this.audit.record({ action: `record.${changeType}`, entityType: fields.kind, entityId: saved.id, details: { version: saved.version } }, actor, manager);
-    return { record: saved, result: changeType };
+    return outcomes.map((o) => ({ index: o.index, result: o.result, id: o.record.id, ...(withRecord ? { record: toView(o.record) } : {}) }));
   }
 
   async get(kind: RecordKind, id: string, actor: Actor): Promise<RecordView> {

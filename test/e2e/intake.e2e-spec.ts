@@ -265,6 +265,32 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
+    it('applies repeated sourceRecordIds within one batch in order', async () => {
+      const first = suspectedVictim({ heightCm: 150 });
+      const res = await post('/api/v1/suspected-victims/batch', submitter, {
+        records: [first, { ...first, heightCm: 151 }, { ...first, heightCm: 151 }, { ...first, heightCm: 152 }],
+      });
+      expect(res.body.results.map((r: { result: string }) => r.result)).toEqual(['created', 'updated', 'unchanged', 'updated']);
+      const stored = await get(`/api/v1/suspected-victims/${res.body.results[0].id}`, investigator);
+      expect(stored.body).toMatchObject({ version: 3, heightCm: 152 });
+    });
+
+    it('two batches racing on the same records create each record once', async () => {
+      const records = Array.from({ length: 60 }, () => suspectedVictim());
+      const before = await count();
+      const [a, b] = await Promise.all([
+        post('/api/v1/suspected-victims/batch', submitter, { records }),
+        post('/api/v1/suspected-victims/batch', submitter, { records }),
+      ]);
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(200);
+      expect(await count()).toBe(before + 60);
+      const results = [...a.body.results, ...b.body.results].map((r: { result: string }) => r.result);
+      expect(results.filter((r) => r === 'created')).toHaveLength(60);
+      expect(results.filter((r) => r === 'unchanged')).toHaveLength(60);
+      a.body.results.forEach((r: { id: string }, i: number) => expect(b.body.results[i].id).toBe(r.id));
+    });
+
     it('takes 1,000 records in one call', async () => {
       const records = Array.from({ length: 1000 }, (_, i) => suspectedVictim({ sourceRecordId: `BULK-${i}` }));
       const res = await post('/api/v1/suspected-victims/batch', submitter, { records });
