@@ -70,6 +70,7 @@ export function checkRecordRules(kind: RecordKind, input: RecordInputDto, now = 
       errors.push({ field: `documents[${i}].issuingCountry`, reason: 'is not an ISO 3166-1 alpha-2 country code' });
     }
   });
+  errors.push(...controlCharacters(record, ''));
   const placeField = kind === 'missing_report' ? 'lastSeenPlace' : 'foundPlace';
   const place = record[placeField] as PlaceDto | undefined;
   if (place) errors.push(...checkPlace(place, placeField));
@@ -95,4 +96,16 @@ function checkPlace(place: PlaceDto, field: string): FieldError[] {
   const hasLon = typeof place.lon === 'number';
   if (hasLat !== hasLon) errors.push({ field: `${field}.${hasLat ? 'lon' : 'lat'}`, reason: 'is required when the other coordinate is given' });
   return errors;
+}
+
+// NUL cannot be stored in PostgreSQL text; other C0 controls except tab and line breaks are never meaningful in a record.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+function controlCharacters(value: unknown, path: string): FieldError[] {
+  if (typeof value === 'string') return CONTROL.test(value) ? [{ field: path, reason: 'must not contain control characters' }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacters(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => controlCharacters(v, path ? `${path}.${k}` : k));
+  }
+  return [];
 }

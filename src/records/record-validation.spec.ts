@@ -56,6 +56,8 @@ const INVALID: Row[] = [
   { name: 'latitude out of range', kind: 'suspected_victim', body: sv({ foundPlace: { country: 'MX', lat: 91, lon: -92 } }), field: 'foundPlace.lat', reason: /between -90 and 90/ },
   { name: 'longitude out of range', kind: 'suspected_victim', body: sv({ foundPlace: { country: 'MX', lat: 15, lon: -181 } }), field: 'foundPlace.lon', reason: /between -180 and 180/ },
   { name: 'latitude without longitude', kind: 'suspected_victim', body: sv({ foundPlace: { country: 'MX', lat: 15 } }), field: 'foundPlace.lon', reason: /required when the other coordinate/ },
+  { name: 'NUL character in a name', kind: 'missing_report', body: mr({ givenNames: 'Ana\u0000' }), field: 'givenNames', reason: /control characters/ },
+  { name: 'control character in a mark', kind: 'suspected_victim', body: sv({ marks: [{ type: 'scar', bodyRegion: 'chest', description: 'x\u0007' }] }), field: 'marks[0].description', reason: /control characters/ },
   { name: 'country outside MX and GT', kind: 'missing_report', body: mr({ country: 'US' }), field: 'country', reason: /MX, GT/ },
 ];
 
@@ -78,6 +80,7 @@ describe('validateRecordInput: valid input passes', () => {
     { name: 'report with only a full name', kind: 'missing_report' as const, body: { sourceRecordId: 'x', fullName: 'Juan de la Cruz Pérez' } },
     { name: 'year-only birth date, today as last seen', kind: 'missing_report' as const, body: mr({ dateOfBirth: '1990', lastSeenDate: '2026-11-28' }) },
     { name: 'place outside MX and GT without a code', kind: 'missing_report' as const, body: mr({ lastSeenPlace: { country: 'US', admin1: 'Texas' } }) },
+    { name: 'line breaks and tabs in free text', kind: 'missing_report' as const, body: mr({ circumstances: 'Salió de casa.\r\n\tNo regresó.' }) },
     { name: 'explicit nulls for optional fields', kind: 'missing_report' as const, body: mr({ weightKg: null, circumstances: null }) },
   ])('$name', ({ kind, body }) => {
     const result = validateRecordInput(kind, JSON.parse(JSON.stringify(body)), NOW);

@@ -40,6 +40,18 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
       expect(res.body.info.database.status).toBe('up');
     });
 
+    it('serves the OpenAPI document generated from the code, without a key', async () => {
+      const res = await t.http.get('/api/docs-json');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/missing-reports', '/api/v1/missing-reports/batch', '/api/v1/suspected-victims/{id}', '/api/v1/imports', '/api/v1/api-keys', '/health']),
+      );
+      const report = res.body.components.schemas.MissingReportInputDto;
+      expect(report.required).toContain('sourceRecordId');
+      expect(Object.keys(report.properties)).toEqual(expect.arrayContaining(['givenNames', 'marks', 'documents', 'lastSeenPlace', 'dateOfBirth']));
+      expect(res.body.components.schemas.MarkDto.properties.side.enum).toEqual(['left', 'right', 'center']);
+    });
+
     it.each([
       ['no header', undefined],
       ['not a bearer', 'Basic abc'],
