@@ -1,0 +1,275 @@
+import { COMPARISONS, type ComparisonContext } from './comparisons.js';
+import { commonMotifIds } from './frequencies.js';
+import { prepare } from './prepare.js';
+import type { MatchRecord } from './types.js';
+
+/** A report and a victim with nothing filled in but what a row sets. */
+const report = (over: Partial<MatchRecord> = {}): MatchRecord => ({
+  id: 'R1',
+  kind: 'missing_report',
+  country: 'GT',
+  givenNames: null,
+  firstSurname: null,
+  secondSurname: null,
+  sex: 'unknown',
+  ...over,
+});
+const victim = (over: Partial<MatchRecord> = {}): MatchRecord => ({
+  id: 'V1',
+  kind: 'suspected_victim',
+  country: 'MX',
+  givenNames: null,
+  firstSurname: null,
+  secondSurname: null,
+  sex: 'unknown',
+  condition: 'alive',
+  ...over,
+});
+
+const ctx: ComparisonContext = { commonMotifs: commonMotifIds(null) };
+const seen = new Map<string, Set<string>>();
+
+type Row = { left: Partial<MatchRecord>; right: Partial<MatchRecord>; expectedLevel: string };
+
+function levelOf(name: string, left: Partial<MatchRecord>, right: Partial<MatchRecord>): string {
+  const def = COMPARISONS.find((c) => c.name === name)!;
+  const label = def.labels[def.level(prepare(report(left)), prepare(victim(right)), ctx)];
+  if (!seen.has(name)) seen.set(name, new Set());
+  seen.get(name)!.add(label);
+  return label;
+}
+
+const table: Record<string, Row[]> = {
+  given_name: [
+    { left: { givenNames: 'Juan' }, right: {}, expectedLevel: 'null' },
+    { left: { givenNames: 'María Guadalupe' }, right: { givenNames: 'Ma. Guadalupe' }, expectedLevel: 'exact_full' },
+    { left: { givenNames: 'José Luis' }, right: { givenNames: 'Luis' }, expectedLevel: 'exact_word' },
+    { left: { givenNames: 'Jesús' }, right: { givenNames: 'Chuy' }, expectedLevel: 'nickname' },
+    { left: { givenNames: 'Francisco' }, right: { aliases: ['Paco'] }, expectedLevel: 'nickname' },
+    { left: { givenNames: 'María Guadalupe' }, right: { givenNames: 'Lupita' }, expectedLevel: 'nickname' },
+    { left: { givenNames: 'Juan' }, right: { givenNames: 'Juanito' }, expectedLevel: 'nickname' },
+    { left: { givenNames: 'Gerardo' }, right: { givenNames: 'Jerardo' }, expectedLevel: 'phonetic' },
+    { left: { givenNames: 'Guillermo' }, right: { givenNames: 'Guilermo' }, expectedLevel: 'jaro_winkler_0.92' },
+    { left: { givenNames: 'María Elena' }, right: { givenNames: 'María Teresa' }, expectedLevel: 'maria_jose_only' },
+    { left: { givenNames: 'Lilia' }, right: { givenNames: 'Leticia' }, expectedLevel: 'jaro_winkler_0.80' },
+    { left: { givenNames: 'Pedro' }, right: { givenNames: 'Sofía' }, expectedLevel: 'else' },
+    // Roberto "Beto" is not Alberto: the alias stands for the record's own name only.
+    { left: { givenNames: 'Roberto', aliases: ['Beto'] }, right: { givenNames: 'Alberto' }, expectedLevel: 'jaro_winkler_0.80' },
+  ],
+  first_surname: [
+    { left: { firstSurname: 'López' }, right: {}, expectedLevel: 'null' },
+    { left: { firstSurname: 'Hernández' }, right: { firstSurname: 'HERNANDEZ' }, expectedLevel: 'exact' },
+    { left: { firstSurname: 'Hernández' }, right: { firstSurname: 'Hdez.' }, expectedLevel: 'exact' },
+    { left: { firstSurname: 'De la Cruz' }, right: { firstSurname: 'Cruz' }, expectedLevel: 'exact' },
+    { left: { firstSurname: 'Vázquez' }, right: { firstSurname: 'Vásquez' }, expectedLevel: 'phonetic' },
+    { left: { firstSurname: 'Xol' }, right: { firstSurname: 'Shol' }, expectedLevel: 'phonetic' },
+    { left: { firstSurname: 'Martínez' }, right: { firstSurname: 'Martinex' }, expectedLevel: 'jaro_winkler_0.92' },
+    { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez', secondSurname: 'López' }, expectedLevel: 'swapped' },
+    { left: { givenNames: 'Juan', firstSurname: 'Pérez' }, right: { givenNames: 'Juan Pérez', firstSurname: 'López' }, expectedLevel: 'in_given_names' },
+    { left: { firstSurname: 'Morales' }, right: { firstSurname: 'Moreno' }, expectedLevel: 'jaro_winkler_0.80' },
+    { left: { firstSurname: 'Pérez' }, right: { firstSurname: 'Xol' }, expectedLevel: 'else' },
+  ],
+  second_surname: [
+    { left: { firstSurname: 'Pérez' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'null' },
+    { left: { firstSurname: 'A', secondSurname: 'González' }, right: { firstSurname: 'A', secondSurname: 'Glez.' }, expectedLevel: 'exact' },
+    { left: { firstSurname: 'A', secondSurname: 'Caal' }, right: { firstSurname: 'A', secondSurname: 'Kaal' }, expectedLevel: 'phonetic' },
+    { left: { firstSurname: 'A', secondSurname: 'Rodríguez' }, right: { firstSurname: 'A', secondSurname: 'Rodríguex' }, expectedLevel: 'jaro_winkler_0.92' },
+    { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez', secondSurname: 'López' }, expectedLevel: 'swapped' },
+    { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'swapped' },
+    { left: { firstSurname: 'Pérez', secondSurname: 'García' }, right: { firstSurname: 'Pérez', secondSurname: 'López de García' }, expectedLevel: 'married' },
+    { left: { firstSurname: 'Pérez', secondSurname: 'López' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'missing_one_side' },
+    { left: { firstSurname: 'A', secondSurname: 'Morales' }, right: { firstSurname: 'A', secondSurname: 'Moreno' }, expectedLevel: 'jaro_winkler_0.80' },
+    { left: { firstSurname: 'A', secondSurname: 'Pérez' }, right: { firstSurname: 'A', secondSurname: 'Tzul' }, expectedLevel: 'else' },
+  ],
+  sex: [
+    { left: { sex: 'female' }, right: { sex: 'unknown' }, expectedLevel: 'null' },
+    { left: { sex: 'female' }, right: { sex: 'female' }, expectedLevel: 'agree' },
+    { left: { sex: 'female' }, right: { sex: 'male' }, expectedLevel: 'disagree' },
+  ],
+  age: [
+    { left: { dateOfBirth: '1990-03-12' }, right: {}, expectedLevel: 'null' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1990-03-12' }, expectedLevel: 'dob_exact' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1990-12-03' }, expectedLevel: 'dob_close' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1991-03-12' }, expectedLevel: 'dob_close' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1988-07-01' }, expectedLevel: 'dob_different' },
+    // 25 when last seen in January 2020, found in June 2020 estimated 24–30: in range.
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 24, estimatedAgeMax: 30, foundDate: '2020-06-01' }, expectedLevel: 'in_range' },
+    // Date of birth projected to the found date: born 1995, found 2021 estimated 20–25.
+    { left: { dateOfBirth: '1995' }, right: { estimatedAgeMin: 20, estimatedAgeMax: 25, foundDate: '2021-06-01' }, expectedLevel: 'in_range' },
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 29, estimatedAgeMax: 33, foundDate: '2020-06-01' }, expectedLevel: 'near' },
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 32, estimatedAgeMax: 36, foundDate: '2020-06-01' }, expectedLevel: 'far' },
+    { left: { ageAtEvent: 16, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 40, estimatedAgeMax: 50, foundDate: '2020-06-01' }, expectedLevel: 'else' },
+    // Wider tolerance for the deceased: the same 6-year gap is "far" alive, "near" deceased.
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 32, estimatedAgeMax: 36, foundDate: '2020-06-01', condition: 'deceased' }, expectedLevel: 'near' },
+  ],
+  height: [
+    { left: { heightCm: 160 }, right: {}, expectedLevel: 'null' },
+    { left: { heightCm: 160 }, right: { heightCm: 162 }, expectedLevel: 'within_3cm' },
+    { left: { heightCm: 160 }, right: { heightCm: 166 }, expectedLevel: 'within_7cm' },
+    { left: { heightCm: 160 }, right: { heightCm: 171 }, expectedLevel: 'within_12cm' },
+    { left: { heightCm: 160 }, right: { heightCm: 180 }, expectedLevel: 'else' },
+    { left: { heightCm: 160 }, right: { heightCm: 165, condition: 'deceased' }, expectedLevel: 'within_3cm' },
+  ],
+  weight: [
+    { left: { weightKg: 60 }, right: { weightKg: 62, condition: 'deceased' }, expectedLevel: 'null' },
+    { left: { weightKg: 60 }, right: { weightKg: 63 }, expectedLevel: 'within_5kg' },
+    { left: { weightKg: 60 }, right: { weightKg: 70 }, expectedLevel: 'within_12kg' },
+    { left: { weightKg: 60 }, right: { weightKg: 90 }, expectedLevel: 'else' },
+  ],
+  build: [
+    { left: { build: 'thin' }, right: { build: 'unknown' }, expectedLevel: 'null' },
+    { left: { build: 'thin' }, right: { build: 'thin' }, expectedLevel: 'agree' },
+    { left: { build: 'thin' }, right: { build: 'medium' }, expectedLevel: 'adjacent' },
+    { left: { build: 'thin' }, right: { build: 'obese' }, expectedLevel: 'disagree' },
+  ],
+  skin_tone: [
+    { left: {}, right: { skinTone: 'brown' }, expectedLevel: 'null' },
+    { left: { skinTone: 'brown' }, right: { skinTone: 'brown' }, expectedLevel: 'agree' },
+    { left: { skinTone: 'brown' }, right: { skinTone: 'dark_brown' }, expectedLevel: 'adjacent' },
+    { left: { skinTone: 'very_light' }, right: { skinTone: 'brown' }, expectedLevel: 'disagree' },
+  ],
+  hair_color: [
+    { left: { hairColor: 'black' }, right: {}, expectedLevel: 'null' },
+    { left: { hairColor: 'black' }, right: { hairColor: 'black' }, expectedLevel: 'agree' },
+    { left: { hairColor: 'black' }, right: { hairColor: 'blond' }, expectedLevel: 'disagree' },
+  ],
+  eye_color: [
+    { left: { eyeColor: 'green' }, right: {}, expectedLevel: 'null' },
+    { left: { eyeColor: 'green' }, right: { eyeColor: 'green' }, expectedLevel: 'agree' },
+    { left: { eyeColor: 'green' }, right: { eyeColor: 'black' }, expectedLevel: 'disagree' },
+  ],
+  marks: [
+    { left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] }, right: {}, expectedLevel: 'null' },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'chest', side: 'center', description: 'nombre "Juana"' }] },
+      right: { marks: [{ type: 'other', description: 'tatuaje en espalda con letras que dicen Juana' }] },
+      expectedLevel: 'name_in_tattoo',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'dragón' }] },
+      right: { marks: [{ type: 'other', description: 'Tatuajes: dragon en antebrazo der.' }] },
+      expectedLevel: 'rare_motif_region',
+    },
+    {
+      // The issue's example: structured report mark against forensic free text.
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'tatuaje de rosa en antebrazo izq.' }] },
+      right: { marks: [{ type: 'other', description: 'rosa tatuada, brazo izquierdo' }] },
+      expectedLevel: 'motif_region_side',
+    },
+    {
+      left: { marks: [{ type: 'other', description: 'tatuaje de rosa en antebrazo izq.' }] },
+      right: { marks: [{ type: 'other', description: 'rosa tatuada, brazo izquierdo' }] },
+      expectedLevel: 'motif_region_side',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },
+      right: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'right', description: 'una rosa' }] },
+      expectedLevel: 'motif_region_other_side',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },
+      right: { marks: [{ type: 'other', description: 'tatuaje de rosa en la espalda' }] },
+      expectedLevel: 'motif_only',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'other', description: 'cicatriz en dorso de la mano derecha' }] },
+      expectedLevel: 'type_region',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'scar', bodyRegion: 'back', description: 'cicatriz quirúrgica' }] },
+      expectedLevel: 'type_only',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'tattoo', bodyRegion: 'hand', side: 'right', description: 'estrella' }] },
+      expectedLevel: 'else',
+    },
+  ],
+  documents: [
+    { left: { documents: [{ type: 'CURP', number: 'HEGJ900312HCSRRN05', checkDigitValid: true }] }, right: {}, expectedLevel: 'null' },
+    {
+      left: { documents: [{ type: 'CURP', number: 'HEGJ900312HCSRRN05', checkDigitValid: true }] },
+      right: { documents: [{ type: 'CURP', number: 'hegj900312hcsrrn05', checkDigitValid: true }] },
+      expectedLevel: 'same_number',
+    },
+    {
+      left: { documents: [{ type: 'DPI', number: '2618 26387 0708', checkDigitValid: true }] },
+      right: { documents: [{ type: 'DPI', number: '2618263870709', checkDigitValid: false }] },
+      expectedLevel: 'one_character_apart',
+    },
+    {
+      left: { documents: [{ type: 'PASSPORT', number: 'G12345678', checkDigitValid: null }] },
+      right: { documents: [{ type: 'PASSPORT', number: 'G87654321', checkDigitValid: null }] },
+      expectedLevel: 'different',
+    },
+    {
+      left: { documents: [{ type: 'CURP', number: 'HEGJ900312HCSRRN05', checkDigitValid: true }] },
+      right: { documents: [{ type: 'CURP', number: 'LOPM850101MGTPRR09', checkDigitValid: true }] },
+      expectedLevel: 'different_valid',
+    },
+  ],
+  time: [
+    { left: { lastSeenDate: '2020-05-01' }, right: {}, expectedLevel: 'null' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2018-05-01' }, expectedLevel: 'found_over_a_year_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-01-15' }, expectedLevel: 'found_months_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-04-20' }, expectedLevel: 'found_shortly_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-20' }, expectedLevel: 'within_30_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2021-01-20' }, expectedLevel: 'within_1_year' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2023-01-20' }, expectedLevel: 'within_5_years' },
+    { left: { lastSeenDate: '2014-05-01' }, right: { foundDate: '2023-01-20' }, expectedLevel: 'over_5_years' },
+  ],
+  place: [
+    { left: { lastSeenPlace: { country: 'GT', admin1Code: '09' } }, right: {}, expectedLevel: 'null' },
+    {
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '14', municipality: 'Zapopan' } },
+      right: { foundPlace: { country: 'MX', admin1: 'Jalisco', municipality: 'ZAPOPAN' } },
+      expectedLevel: 'same_municipality',
+    },
+    {
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '14', lat: 20.67, lon: -103.35 } },
+      right: { foundPlace: { country: 'MX', lat: 20.72, lon: -103.4 } },
+      expectedLevel: 'within_50km',
+    },
+    {
+      // Last seen in Quetzaltenango, found in Tapachula: further along the Pacific route.
+      left: { lastSeenPlace: { country: 'GT', admin1Code: '09', lat: 14.83, lon: -91.52 } },
+      right: { foundPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula', lat: 14.9, lon: -92.26 } },
+      expectedLevel: 'on_migrant_route',
+    },
+    {
+      left: { lastSeenPlace: { country: 'MX', lat: 20.67, lon: -103.35 } },
+      right: { foundPlace: { country: 'MX', lat: 21.88, lon: -102.29 } },
+      expectedLevel: 'within_300km',
+    },
+    {
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '31' } },
+      right: { foundPlace: { country: 'MX', admin1Code: '02' } },
+      expectedLevel: 'else',
+    },
+  ],
+  language: [
+    { left: { languageCodes: ['quc'] }, right: {}, expectedLevel: 'null' },
+    { left: { languageCodes: ['quc', 'spa'] }, right: { languages: ["K'iche'"] }, expectedLevel: 'same_indigenous' },
+    { left: { languageCodes: ['quc'] }, right: { languageCodes: ['mam'] }, expectedLevel: 'different_indigenous' },
+    { left: { languageCodes: ['kek', 'spa'] }, right: { languageCodes: ['spa'] }, expectedLevel: 'one_indigenous' },
+    { left: { languageCodes: ['spa'] }, right: { languages: ['Español'] }, expectedLevel: 'no_indigenous' },
+  ],
+};
+
+describe.each(Object.keys(table))('comparison %s', (name) => {
+  it.each(table[name])('$expectedLevel: $left vs $right', ({ left, right, expectedLevel }) => {
+    expect(levelOf(name, left, right)).toBe(expectedLevel);
+  });
+});
+
+describe('level coverage', () => {
+  it('has a row for every level of every comparison', () => {
+    for (const def of COMPARISONS) {
+      const rows = table[def.name] ?? [];
+      const expected = new Set(rows.map((r) => r.expectedLevel));
+      expect([...def.labels].filter((l) => !expected.has(l))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,429 @@
+/**
+ * Comparison level logic. Each comparison returns the index of the first level whose condition holds, in the
+ * order of its `labels` (which must equal the model's level labels: the scorer checks it at construction).
+ * Left (a) is always the missing-person report, right (b) the suspected-victim record.
+ *
+ * Everything here works on PreparedRecord features: interned ids, small sorted Int32Arrays, numbers.
+ */
+import { editDistanceAtMost, jaroWinkler } from './jaro-winkler.js';
+import { regionsCompatible } from './marks.js';
+import { haversineKm } from './geo.js';
+import type { PreparedMark, PreparedRecord } from './types.js';
+
+export interface ComparisonContext {
+  /** Motif ids counted as common (anything else is rare). */
+  commonMotifs: Set<number>;
+}
+
+export interface ComparisonDef {
+  name: string;
+  labels: readonly string[];
+  level(a: PreparedRecord, b: PreparedRecord, ctx: ComparisonContext): number;
+  /** The value of one side, as a reviewer should read it. */
+  show(r: PreparedRecord): string;
+  /** Term frequency to use for a tf level (the agreeing value's), when the comparison has tf levels. */
+  tf?(a: PreparedRecord, b: PreparedRecord, level: number): number;
+}
+
+/** Whether two small sorted id arrays share a value. */
+export function intersects(x: Int32Array, y: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const xi = x[i];
+    const yj = y[j];
+    if (xi === yj) return true;
+    if (xi < yj) i++;
+    else j++;
+  }
+  return false;
+}
+
+function includes(x: Int32Array, v: number): boolean {
+  if (v === 0) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] === v) return true;
+  return false;
+}
+
+function bestJw(x: readonly string[], y: readonly string[]): number {
+  let best = 0;
+  const nx = Math.min(x.length, 4);
+  const ny = Math.min(y.length, 4);
+  for (let i = 0; i < nx; i++) {
+    for (let j = 0; j < ny; j++) {
+      const s = jaroWinkler(x[i], y[j]);
+      if (s > best) best = s;
+    }
+  }
+  return best;
+}
+
+const fmt = (v: number, digits = 0): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+
+// ---------------------------------------------------------------------------------------------------------------
+export const GIVEN_NAME: ComparisonDef = {
+  name: 'given_name',
+  labels: ['null', 'exact_full', 'exact_word', 'nickname', 'phonetic', 'jaro_winkler_0.92', 'maria_jose_only', 'jaro_winkler_0.80', 'else'],
+  level(a, b) {
+    if (!a.hasGiven || !b.hasGiven) return 0;
+    if (a.givenFullId !== 0 && a.givenFullId === b.givenFullId) return 1;
+    if (intersects(a.gExact, b.gExact)) return 2;
+    if (intersects(a.gCanon, b.gCanon)) return 3;
+    if (intersects(a.gPhon, b.gPhon)) return 4;
+    const jw = bestJw(a.givenStrong, b.givenStrong);
+    if (jw >= 0.92) return 5;
+    if (a.gWeak.length > 0 && (intersects(a.gWeak, b.gWeak) || intersects(a.gWeak, b.gExact))) return 6;
+    if (b.gWeak.length > 0 && intersects(b.gWeak, a.gExact)) return 6;
+    if (jw >= 0.8) return 7;
+    return 8;
+  },
+  show: (r) => {
+    const aliases = (r.source.aliases ?? []).filter(Boolean);
+    return [r.givenFull || '—', aliases.length ? `alias: ${aliases.join(', ')}` : ''].filter(Boolean).join(' · ');
+  },
+  tf: (a, b, level) => {
+    // exact_word: the frequency of the word both share; exact_full: of the record's rarest word.
+    if (level === 2) {
+      for (let i = 0; i < a.gExact.length; i++) if (includes(b.gExact, a.gExact[i])) return a.gTfs[i];
+    }
+    let min = 0;
+    for (let i = 0; i < a.gTfs.length; i++) if (a.gTfs[i] > 0 && (min === 0 || a.gTfs[i] < min)) min = a.gTfs[i];
+    return min;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const FIRST_SURNAME: ComparisonDef = {
+  name: 'first_surname',
+  labels: ['null', 'exact', 'phonetic', 'jaro_winkler_0.92', 'swapped', 'in_given_names', 'jaro_winkler_0.80', 'else'],
+  level(a, b) {
+    if (a.s1 === '' || b.s1 === '') return 0;
+    if (a.s1Id === b.s1Id) return 1;
+    if (a.s1Lat === b.s1Lat || a.s1Maya === b.s1Maya) return 2;
+    const jw = jaroWinkler(a.s1, b.s1);
+    if (jw >= 0.92) return 3;
+    // The report's first surname sits in the victim's second slot (and that slot is not already the report's own
+    // second surname, which the second-surname comparison credits).
+    if (b.s2 !== '' && (a.s1Id === b.s2Id || a.s1Lat === b.s2Lat) && a.s2Id !== b.s2Id && a.s2Lat !== b.s2Lat) return 4;
+    if (includes(b.gExact, a.s1Id) || includes(a.gExact, b.s1Id) || a.s1Id === b.marriedId || b.s1Id === a.marriedId) return 5;
+    if (jw >= 0.8) return 6;
+    return 7;
+  },
+  show: (r) => r.s1 || '—',
+  tf: (a) => a.s1Tf,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const SECOND_SURNAME: ComparisonDef = {
+  name: 'second_surname',
+  labels: ['null', 'exact', 'phonetic', 'jaro_winkler_0.92', 'swapped', 'married', 'missing_one_side', 'jaro_winkler_0.80', 'else'],
+  level(a, b) {
+    if (a.s2 === '' && b.s2 === '') return 0;
+    // The report's second surname sits in the victim's first slot (swapped order, or paternal surname dropped),
+    // unless the victim's first surname already agrees with the report's first.
+    const crossed = a.s2 !== '' && b.s1 !== '' && (a.s2Id === b.s1Id || a.s2Lat === b.s1Lat) && a.s1Id !== b.s1Id && a.s1Lat !== b.s1Lat;
+    if (a.s2 === '' || b.s2 === '') {
+      if (crossed) return 4;
+      if ((a.s2 !== '' && a.s2Id === b.marriedId) || (b.s2 !== '' && b.s2Id === a.marriedId)) return 5;
+      return 6;
+    }
+    if (a.s2Id === b.s2Id) return 1;
+    if (a.s2Lat === b.s2Lat || a.s2Maya === b.s2Maya) return 2;
+    const jw = jaroWinkler(a.s2, b.s2);
+    if (jw >= 0.92) return 3;
+    if (crossed) return 4;
+    if (a.s2Id === b.marriedId || b.s2Id === a.marriedId || (a.marriedId !== 0 && a.marriedId === b.marriedId)) return 5;
+    if (jw >= 0.8) return 7;
+    return 8;
+  },
+  show: (r) => [r.s2 || '—', r.married ? `(de ${r.married})` : ''].filter(Boolean).join(' '),
+  tf: (a) => a.s2Tf,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const SEX: ComparisonDef = {
+  name: 'sex',
+  labels: ['null', 'agree', 'disagree'],
+  level(a, b) {
+    if (a.sex === 0 || b.sex === 0) return 0;
+    return a.sex === b.sex ? 1 : 2;
+  },
+  show: (r) => (r.sex === 1 ? 'female' : r.sex === 2 ? 'male' : 'unknown'),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const AGE: ComparisonDef = {
+  name: 'age',
+  labels: ['null', 'dob_exact', 'dob_close', 'dob_different', 'in_range', 'near', 'far', 'else'],
+  level(a, b) {
+    if (!(a.birthLo === a.birthLo) || !(b.birthLo === b.birthLo)) return 0; // NaN check
+    if (a.dobDay >= 0 && b.dobDay >= 0) {
+      if (a.dobDay === b.dobDay) return 1;
+      const sameY = a.dobY === b.dobY;
+      if (
+        (sameY && a.dobM === b.dobD && a.dobD === b.dobM) ||
+        (sameY && a.dobM === b.dobM) ||
+        (sameY && a.dobD === b.dobD) ||
+        (a.dobM === b.dobM && a.dobD === b.dobD && Math.abs(a.dobY - b.dobY) <= 10)
+      ) {
+        return 2;
+      }
+      // Two full dates of birth, neither equal nor one typo apart.
+      return 3;
+    }
+    const gap = Math.max(0, b.birthLo - a.birthHi, a.birthLo - b.birthHi);
+    const precise = a.agePrecise && b.agePrecise;
+    const deceased = b.deceased;
+    if (gap <= (precise ? 0.5 : deceased ? 2 : 1)) return 4;
+    if (gap <= (precise ? 2 : deceased ? 6 : 4)) return 5;
+    if (gap <= (precise ? 5 : deceased ? 10 : 7)) return 6;
+    return 7;
+  },
+  show: (r) => {
+    const s = r.source;
+    if (s.dateOfBirth) return `born ${s.dateOfBirth}`;
+    if (!r.isVictim && s.ageAtEvent != null) return `${s.ageAtEvent} y when last seen`;
+    if (r.isVictim && (s.estimatedAgeMin != null || s.estimatedAgeMax != null)) return `estimated ${s.estimatedAgeMin ?? '?'}–${s.estimatedAgeMax ?? '?'} y when found`;
+    return '—';
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const HEIGHT: ComparisonDef = {
+  name: 'height',
+  labels: ['null', 'within_3cm', 'within_7cm', 'within_12cm', 'else'],
+  level(a, b) {
+    if (!(a.heightCm === a.heightCm) || !(b.heightCm === b.heightCm)) return 0;
+    let d = Math.abs(a.heightCm - b.heightCm);
+    if (b.deceased) d = Math.max(0, d - 2);
+    if (d <= 3) return 1;
+    if (d <= 7) return 2;
+    if (d <= 12) return 3;
+    return 4;
+  },
+  show: (r) => (r.heightCm === r.heightCm ? `${fmt(r.heightCm)} cm` : '—'),
+};
+
+export const WEIGHT: ComparisonDef = {
+  name: 'weight',
+  labels: ['null', 'within_5kg', 'within_12kg', 'else'],
+  level(a, b) {
+    if (b.deceased || !(a.weightKg === a.weightKg) || !(b.weightKg === b.weightKg)) return 0;
+    const d = Math.abs(a.weightKg - b.weightKg);
+    if (d <= 5) return 1;
+    if (d <= 12) return 2;
+    return 3;
+  },
+  show: (r) => (r.weightKg === r.weightKg ? `${fmt(r.weightKg)} kg` : '—'),
+};
+
+function ordinalComparison(name: string, key: 'build' | 'skin', field: 'build' | 'skinTone'): ComparisonDef {
+  return {
+    name,
+    labels: ['null', 'agree', 'adjacent', 'disagree'],
+    level(a, b) {
+      const x = a[key];
+      const y = b[key];
+      if (x === 0 || y === 0) return 0;
+      if (x === y) return 1;
+      return Math.abs(x - y) === 1 ? 2 : 3;
+    },
+    show: (r) => r.source[field] ?? '—',
+  };
+}
+
+function nominalComparison(name: string, key: 'hair' | 'eye', field: 'hairColor' | 'eyeColor'): ComparisonDef {
+  return {
+    name,
+    labels: ['null', 'agree', 'disagree'],
+    level(a, b) {
+      const x = a[key];
+      const y = b[key];
+      if (x === 0 || y === 0) return 0;
+      return x === y ? 1 : 2;
+    },
+    show: (r) => r.source[field] ?? '—',
+  };
+}
+
+export const BUILD = ordinalComparison('build', 'build', 'build');
+export const SKIN_TONE = ordinalComparison('skin_tone', 'skin', 'skinTone');
+export const HAIR_COLOR = nominalComparison('hair_color', 'hair', 'hairColor');
+export const EYE_COLOR = nominalComparison('eye_color', 'eye', 'eyeColor');
+
+// ---------------------------------------------------------------------------------------------------------------
+function dice(x: Int32Array, y: Int32Array): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  let common = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+function markPairLevel(ma: PreparedMark, mb: PreparedMark, ctx: ComparisonContext): number {
+  const typeEq = ma.type === mb.type || ma.type === 0 || mb.type === 0;
+  if (!typeEq) return 8;
+  if (ma.type === 1 || mb.type === 1 || ma.type === 0 || mb.type === 0) {
+    if (ma.names.length > 0 && intersects(ma.names, mb.names)) return 1;
+  }
+  const regionOk = regionsCompatible(ma.region, mb.region);
+  let sharedMotif = 0;
+  for (let i = 0; i < ma.motifs.length && sharedMotif === 0; i++) {
+    for (let j = 0; j < mb.motifs.length; j++) {
+      if (ma.motifs[i] === mb.motifs[j]) {
+        sharedMotif = ma.motifs[i];
+        break;
+      }
+    }
+  }
+  const textAlike = sharedMotif !== 0 || dice(ma.words, mb.words) >= 0.5;
+  if (textAlike && regionOk) {
+    if (sharedMotif !== 0 && !ctx.commonMotifs.has(sharedMotif)) return 2;
+    if (ma.side === 0 || mb.side === 0 || ma.side === mb.side) return 3;
+    return 4;
+  }
+  if (textAlike) return 5;
+  if (regionOk && ma.type !== 0 && mb.type !== 0) return 6;
+  return 7;
+}
+
+export const MARKS: ComparisonDef = {
+  name: 'marks',
+  labels: ['null', 'name_in_tattoo', 'rare_motif_region', 'motif_region_side', 'motif_region_other_side', 'motif_only', 'type_region', 'type_only', 'else'],
+  level(a, b, ctx) {
+    if (a.marks.length === 0 || b.marks.length === 0) return 0;
+    let best = 8;
+    for (const ma of a.marks) {
+      for (const mb of b.marks) {
+        const l = markPairLevel(ma, mb, ctx);
+        if (l < best) {
+          best = l;
+          if (best === 1) return 1;
+        }
+      }
+    }
+    return best;
+  },
+  show: (r) =>
+    (r.source.marks ?? [])
+      .map((m) => [m.type, m.bodyRegion, m.side, m.description ? `"${m.description}"` : ''].filter(Boolean).join(' '))
+      .join('; ') || '—',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+const DOC_CURP = 1;
+const DOC_DPI = 2;
+const DOC_OTHER = 4;
+
+export const DOCUMENTS: ComparisonDef = {
+  name: 'documents',
+  labels: ['null', 'same_number', 'one_character_apart', 'different', 'different_valid'],
+  level(a, b) {
+    if (a.docs.length === 0 || b.docs.length === 0) return 0;
+    let best = 0;
+    for (const da of a.docs) {
+      for (const db of b.docs) {
+        const sameType = da.type === db.type;
+        if (da.number === db.number) return 1;
+        if (!sameType && da.type !== DOC_OTHER && db.type !== DOC_OTHER) continue;
+        if (editDistanceAtMost(da.number, db.number, 1) <= 1) {
+          best = 2;
+          continue;
+        }
+        if (!sameType) continue;
+        const bothValid = (da.type === DOC_CURP || da.type === DOC_DPI) && da.valid === true && db.valid === true;
+        const l = bothValid ? 4 : 3;
+        if (best === 0 || (best !== 2 && l > best)) best = l;
+      }
+    }
+    return best;
+  },
+  show: (r) => r.docs.map((d) => `${['', 'CURP', 'DPI', 'PASSPORT', 'OTHER'][d.type]} ${d.number}${d.valid === true ? ' ✓' : d.valid === false ? ' ✗' : ''}`).join(', ') || '—',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const TIME: ComparisonDef = {
+  name: 'time',
+  labels: ['null', 'found_over_a_year_before', 'found_months_before', 'found_shortly_before', 'within_30_days', 'within_1_year', 'within_5_years', 'over_5_years'],
+  level(a, b) {
+    if (!(a.eventDay === a.eventDay) || !(b.eventDay === b.eventDay)) return 0;
+    const d = b.eventDay - a.eventDay;
+    if (d < -365) return 1;
+    if (d < -30) return 2;
+    if (d < 0) return 3;
+    if (d <= 30) return 4;
+    if (d <= 365) return 5;
+    if (d <= 1826) return 6;
+    return 7;
+  },
+  show: (r) => (r.isVictim ? `found ${r.source.foundDate ?? '—'}` : `last seen ${r.source.lastSeenDate ?? '—'}`),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const PLACE: ComparisonDef = {
+  name: 'place',
+  labels: ['null', 'same_municipality', 'within_50km', 'on_migrant_route', 'within_300km', 'else'],
+  level(a, b) {
+    const aHas = a.lat === a.lat;
+    const bHas = b.lat === b.lat;
+    // The same route town (Tapachula, Huixtla) is shared by thousands of migrants: it counts as nearby only.
+    if (a.municipalityId !== 0 && a.municipalityId === b.municipalityId && !b.routeTown) return 1;
+    if (!aHas || !bHas) return 0;
+    const d = haversineKm(a.lat, a.lon, b.lat, b.lon);
+    if (d <= 50) return 2;
+    // Found in Mexico on a migrant route, further along than where last seen (anywhere in Guatemala counts as 0).
+    if (b.onRoute && b.placeCountry === 'MX' && (a.placeCountry === 'GT' || a.onRoute)) {
+      const from = a.placeCountry === 'GT' ? 0 : a.routeProgress;
+      if (b.routeProgress >= from - 100) return 3;
+    }
+    if (d <= 300) return 4;
+    return 5;
+  },
+  show: (r) => {
+    const p = r.isVictim ? r.source.foundPlace : r.source.lastSeenPlace;
+    if (!p) return '—';
+    return [p.municipality, p.admin1 ?? p.admin1Code, p.country].filter(Boolean).join(', ') || '—';
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+export const LANGUAGE: ComparisonDef = {
+  name: 'language',
+  labels: ['null', 'same_indigenous', 'different_indigenous', 'one_indigenous', 'no_indigenous'],
+  level(a, b) {
+    if (!a.langKnown || !b.langKnown) return 0;
+    const ai = a.indigenous.length > 0;
+    const bi = b.indigenous.length > 0;
+    if (ai && bi) return intersects(a.indigenous, b.indigenous) ? 1 : 2;
+    if (ai || bi) return 3;
+    return 4;
+  },
+  show: (r) => [...(r.source.languageCodes ?? []), ...(r.source.languages ?? [])].join(', ') || '—',
+};
+
+export const COMPARISONS: readonly ComparisonDef[] = [
+  GIVEN_NAME,
+  FIRST_SURNAME,
+  SECOND_SURNAME,
+  SEX,
+  AGE,
+  HEIGHT,
+  WEIGHT,
+  BUILD,
+  SKIN_TONE,
+  HAIR_COLOR,
+  EYE_COLOR,
+  MARKS,
+  DOCUMENTS,
+  TIME,
+  PLACE,
+  LANGUAGE,
+];

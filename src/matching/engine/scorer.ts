@@ -1,0 +1,187 @@
+/**
+ * Scoring: total match weight = log2 prior odds + Σ level weights (+ term-frequency adjustments), and the
+ * explanation of a pair as a waterfall (one row per comparison: level label, weight, the two values compared).
+ *
+ * score() is the hot path: no allocation, weights read from Float64Arrays built once from the model.
+ */
+import { COMPARISONS, type ComparisonContext, type ComparisonDef } from './comparisons.js';
+import { commonMotifIds, type FrequencyTable } from './frequencies.js';
+import { type MatchModel, levelWeight, log2, priorWeight, probabilityFromWeight, validateModel } from './model.js';
+import { MODEL_V1 } from './model.v1.js';
+import type { PreparedRecord } from './types.js';
+
+export interface ComparisonEvidence {
+  comparison: string;
+  level: string;
+  /** Level weight log2(m/u) (0 for the null level). */
+  weight: number;
+  /** Term-frequency adjustment added to the weight (0 when none applies). */
+  tfAdjustment: number;
+  m: number | null;
+  u: number | null;
+  left: string;
+  right: string;
+}
+
+export interface PairExplanation {
+  leftId: string;
+  rightId: string;
+  modelVersion: string;
+  priorWeight: number;
+  /** Prior + Σ (weight + tfAdjustment); -Infinity when excluded. */
+  matchWeight: number;
+  matchProbability: number;
+  excluded: boolean;
+  exclusionReason: string | null;
+  comparisons: ComparisonEvidence[];
+}
+
+interface TfSpec {
+  referenceU: number;
+  floor: number;
+  min: number;
+  max: number;
+}
+
+export class Scorer {
+  readonly model: MatchModel;
+  readonly prior: number;
+  private readonly defs: readonly ComparisonDef[];
+  private readonly weights: Float64Array[];
+  private readonly tfLevel: Uint8Array[];
+  private readonly excludeLevel: Int32Array;
+  private readonly tfSpec: (TfSpec | null)[];
+  readonly ctx: ComparisonContext;
+
+  constructor(model: MatchModel = MODEL_V1, frequencies: FrequencyTable | null = null) {
+    const problems = validateModel(model);
+    if (problems.length > 0) throw new Error(`invalid match model ${model.version}: ${problems.join('; ')}`);
+    this.model = model;
+    this.prior = priorWeight(model);
+    this.defs = COMPARISONS;
+    this.weights = [];
+    this.tfLevel = [];
+    this.tfSpec = [];
+    this.excludeLevel = new Int32Array(COMPARISONS.length).fill(-1);
+    COMPARISONS.forEach((def, ci) => {
+      const spec = model.comparisons.find((c) => c.name === def.name);
+      if (!spec) throw new Error(`model ${model.version} lacks comparison ${def.name}`);
+      const labels = spec.levels.map((l) => l.label);
+      if (labels.join('|') !== def.labels.join('|')) {
+        throw new Error(`model ${model.version}: ${def.name} levels [${labels}] differ from the engine's [${def.labels}]`);
+      }
+      this.weights.push(Float64Array.from(spec.levels.map(levelWeight)));
+      this.tfLevel.push(Uint8Array.from(spec.levels.map((l) => (l.tf ? 1 : 0))));
+      this.tfSpec.push(spec.tf ? { referenceU: spec.tf.referenceU, floor: spec.tf.floor, min: spec.tf.minAdjustment, max: spec.tf.maxAdjustment } : null);
+      const ex = spec.levels.findIndex((l) => l.excludes);
+      this.excludeLevel[ci] = ex;
+    });
+    this.ctx = { commonMotifs: commonMotifIds(frequencies) };
+  }
+
+  private tfAdjust(ci: number, tf: number): number {
+    const spec = this.tfSpec[ci];
+    if (!spec || !(tf > 0)) return 0;
+    const adj = log2(spec.referenceU / Math.max(tf, spec.floor));
+    return adj < spec.min ? spec.min : adj > spec.max ? spec.max : adj;
+  }
+
+  /** Total match weight of a report (left) and a victim (right); -Infinity when excluded. */
+  score(left: PreparedRecord, right: PreparedRecord): number {
+    let a = left;
+    let b = right;
+    if (a.isVictim && !b.isVictim) {
+      a = right;
+      b = left;
+    }
+    let w = this.prior;
+    const defs = this.defs;
+    const ctx = this.ctx;
+    for (let ci = 0; ci < defs.length; ci++) {
+      const def = defs[ci];
+      const level = def.level(a, b, ctx);
+      if (level === this.excludeLevel[ci]) return -Infinity;
+      w += this.weights[ci][level];
+      if (this.tfLevel[ci][level] === 1 && def.tf) w += this.tfAdjust(ci, def.tf(a, b, level));
+    }
+    return w;
+  }
+
+  probability(weight: number): number {
+    return probabilityFromWeight(weight);
+  }
+
+  /** The full evidence for one pair, for the review screen. */
+  explain(left: PreparedRecord, right: PreparedRecord): PairExplanation {
+    let a = left;
+    let b = right;
+    if (a.isVictim && !b.isVictim) {
+      a = right;
+      b = left;
+    }
+    let w = this.prior;
+    let excluded = false;
+    let reason: string | null = null;
+    const rows: ComparisonEvidence[] = [];
+    this.defs.forEach((def, ci) => {
+      const level = def.level(a, b, this.ctx);
+      const spec = this.model.comparisons.find((c) => c.name === def.name)!.levels[level];
+      const weight = this.weights[ci][level];
+      const tfAdjustment = this.tfLevel[ci][level] === 1 && def.tf ? this.tfAdjust(ci, def.tf(a, b, level)) : 0;
+      if (level === this.excludeLevel[ci]) {
+        excluded = true;
+        reason = `${def.name}: ${spec.label}`;
+      }
+      w += weight + tfAdjustment;
+      rows.push({
+        comparison: def.name,
+        level: spec.label,
+        weight: round(weight),
+        tfAdjustment: round(tfAdjustment),
+        m: spec.isNull ? null : spec.m,
+        u: spec.isNull ? null : spec.u,
+        left: def.show(a),
+        right: def.show(b),
+      });
+    });
+    const matchWeight = excluded ? -Infinity : w;
+    return {
+      leftId: a.id,
+      rightId: b.id,
+      modelVersion: this.model.version,
+      priorWeight: round(this.prior),
+      matchWeight: excluded ? -Infinity : round(matchWeight),
+      matchProbability: probabilityFromWeight(matchWeight),
+      excluded,
+      exclusionReason: reason,
+      comparisons: rows,
+    };
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * λ for a deployment: the expected number of true report–victim matches over the number of report–victim pairs.
+ */
+export function estimatePrior(expectedMatches: number, reports: number, victims: number): number {
+  const pairs = reports * victims;
+  if (pairs <= 0) return MODEL_V1.prior;
+  return Math.min(0.5, Math.max(1e-9, expectedMatches / pairs));
+}
+
+/** Renders an explanation as plain text, one comparison per line, strongest contributions first. */
+export function formatWaterfall(e: PairExplanation): string {
+  const lines = [`prior (λ)${' '.repeat(24)}${e.priorWeight.toFixed(2).padStart(7)}`];
+  let running = e.priorWeight;
+  for (const c of e.comparisons) {
+    const total = c.weight + c.tfAdjustment;
+    running += total;
+    const tf = c.tfAdjustment !== 0 ? ` (tf ${c.tfAdjustment >= 0 ? '+' : ''}${c.tfAdjustment.toFixed(2)})` : '';
+    lines.push(
+      `${c.comparison.padEnd(15)} ${c.level.padEnd(24)} ${total.toFixed(2).padStart(7)}${tf}  → ${running.toFixed(2)}   [${c.left}] vs [${c.right}]`,
+    );
+  }
+  lines.push(`match weight ${e.matchWeight === -Infinity ? '-∞' : e.matchWeight.toFixed(2)}, probability ${e.matchProbability.toFixed(4)}${e.excluded ? ` — EXCLUDED (${e.exclusionReason})` : ''}`);
+  return lines.join('\n');
+}
