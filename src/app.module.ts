@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Writable } from 'node:stream';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -9,6 +11,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { loggerOptions } from './common/logging.js';
+import { MatchingModule } from './matching/matching.module.js';
 import { RecordsModule } from './records/records.module.js';
 
 @Module({})
@@ -25,6 +28,9 @@ export class AppModule {
         AuthModule,
         RecordsModule,
         ImportsModule,
+        ScheduleModule.forRoot(),
+        AlertsModule,
+        MatchingModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

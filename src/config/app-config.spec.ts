@@ -11,6 +11,9 @@ describe('loadConfig', () => {
     [{ DATA_DIR: '/var/lib/cbmp' }, { DATA_DIR: '/var/lib/cbmp' }],
     [{ BOOTSTRAP_ADMIN_COUNTRY: 'GT' }, { BOOTSTRAP_ADMIN_COUNTRY: 'GT' }],
     [{ PORT: '' }, { PORT: 3000 }],
+    [{}, { MATCHING_CRON: '*/5 * * * *' }],
+    [{ MATCHING_CRON: 'off' }, { MATCHING_CRON: 'off' }],
+    [{ MATCHING_CRON: '0 */2 * * *' }, { MATCHING_CRON: '0 */2 * * *' }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -24,6 +27,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ EMBEDDED_PG_PORT: '80' }, 'EMBEDDED_PG_PORT'],
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
+    [{ MATCHING_CRON: 'every five minutes' }, 'MATCHING_CRON'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

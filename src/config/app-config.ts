@@ -1,5 +1,29 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  validateSync,
+} from 'class-validator';
+import { validateCronExpression } from 'cron';
+
+/** A cron expression the scheduler accepts, or "off". */
+function IsCronOrOff(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCronOrOff',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a cron expression (e.g. "*/5 * * * *") or "off"' },
+      validator: { validate: (value: unknown) => value === 'off' || (typeof value === 'string' && validateCronExpression(value).valid) },
+    });
+}
 
 /** Environment variables the service reads, validated once at boot. */
 export class AppConfig {
@@ -45,6 +69,11 @@ export class AppConfig {
   @Min(1024, { message: 'must be at least 1024' })
   BODY_LIMIT_BYTES: number;
 
+  /** When incremental matching runs start (cron syntax, server time), or "off". */
+  @Transform(({ value }) => (value === undefined || value === '' ? '*/5 * * * *' : value))
+  @IsCronOrOff()
+  MATCHING_CRON: string;
+
   /** Largest accepted CSV upload, in bytes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 200 * 1024 * 1024 : Number(value)))
   @IsInt({ message: 'must be an integer number of bytes' })
@@ -69,6 +98,7 @@ const KNOWN = [
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
   'IMPORT_LIMIT_BYTES',
+  'MATCHING_CRON',
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

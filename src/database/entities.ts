@@ -1,7 +1,10 @@
+import { AlertEvent } from '../alerts/alert-event.entity.js';
+import { Alert } from '../alerts/alert.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
+import { MatchingRun } from '../matching/runs/matching-run.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { PersonRecord } from '../records/person-record.entity.js';
 import { RecordVersion } from '../records/record-version.entity.js';
 
-export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry];
+export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent];

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RunOutcome, ScoredPair } from '../matching/pipeline/match-session.js';
+import { AlertEvent } from './alert-event.entity.js';
+import { alertPriority } from './alert-priority.js';
+import { Alert, type AlertStatus } from './alert.entity.js';
+
+/**
+ * A pair a reviewer rejected comes back only when a record change raises its match weight by at least this many
+ * bits (a likelihood ratio 8 times larger) over the weight it had when rejected; it then returns as a new review
+ * round, linked to the earlier decision in its history.
+ */
+export const REOPEN_MARGIN_BITS = 3;
+/** Weights closer than this are the same evidence (floating-point noise across runs). */
+const SAME_WEIGHT = 1e-9;
+const CHUNK = 500;
+const OPEN: readonly AlertStatus[] = ['pending', 'in_review', 'needs_info'];
+
+export interface AlertCounts {
+  created: number;
+  updated: number;
+  withdrawn: number;
+  reopened: number;
+}
+
+const key = (reportId: string, victimId: string) => `${reportId}:${victimId}`;
+
+/**
+ * Turns a run's scored pairs into alerts. Idempotent: applying the same outcome twice changes nothing the second
+ * time, so a run killed half-way and run again ends with the same alerts and no duplicates (one row per pair).
+ */
+@Injectable()
+export class AlertWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Pairs whose alerts must be rescored: every open alert (full run), or those of the changed records. */
+  async pairsToRescore(changedIds: string[] | 'all'): Promise<[string, string][]> {
+    const rows: { r: string; v: string }[] =
+      changedIds === 'all'
+        ? await this.dataSource.query(`SELECT missing_report_id AS r, suspected_victim_id AS v FROM alerts WHERE status = ANY($1)`, [[...OPEN, 'withdrawn', 'rejected']])
+        : changedIds.length === 0
+          ? []
+          : await this.dataSource.query(
+              `SELECT missing_report_id AS r, suspected_victim_id AS v FROM alerts
+               WHERE status <> 'confirmed' AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($1::uuid[]))`,
+              [changedIds],
+            );
+    return rows.map((row) => [row.r, row.v]);
+  }
+
+  async apply(runId: string, outcome: RunOutcome, modelVersion: string, today = new Date()): Promise<AlertCounts> {
+    const counts: AlertCounts = { created: 0, updated: 0, withdrawn: 0, reopened: 0 };
+    for (let start = 0; start < outcome.pairs.length; start += CHUNK) {
+      const chunk = outcome.pairs.slice(start, start + CHUNK);
+      await this.dataSource.transaction(async (manager) => {
+        const result = await this.applyChunk(manager, runId, chunk, outcome.threshold, modelVersion, today);
+        for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += result[k];
+      });
+    }
+    return counts;
+  }
+
+  private async applyChunk(manager: EntityManager, runId: string, pairs: ScoredPair[], threshold: number, modelVersion: string, today: Date): Promise<AlertCounts> {
+    const counts: AlertCounts = { created: 0, updated: 0, withdrawn: 0, reopened: 0 };
+    const alerts = manager.getRepository(Alert);
+    const found: Alert[] = await alerts
+      .createQueryBuilder('a')
+      .innerJoin('(SELECT * FROM unnest(CAST(:reports AS uuid[]), CAST(:victims AS uuid[])) AS x(r, v))', 'p', 'a.missing_report_id = p.r AND a.suspected_victim_id = p.v')
+      .setParameters({ reports: pairs.map((p) => p.reportId), victims: pairs.map((p) => p.victimId) })
+      .setLock('pessimistic_write', undefined, ['a'])
+      .getMany();
+    const existing = new Map(found.map((a) => [key(a.missingReportId, a.suspectedVictimId), a]));
+    const fresh: Alert[] = [];
+    const events: Partial<AlertEvent>[] = [];
+    const event = (alert: Alert, name: string, from: AlertStatus | null, reason: string | null, details?: Record<string, unknown>) =>
+      events.push({ alertId: alert.id, event: name, runId, fromStatus: from, toStatus: alert.status, matchWeight: alert.matchWeight, evidenceVersion: alert.evidenceVersion, reason, details: details ?? null });
+
+    for (const pair of pairs) {
+      const above = pair.probability >= threshold;
+      const scored = this.scoredFields(pair, modelVersion, runId, today);
+      const alert = existing.get(key(pair.reportId, pair.victimId));
+      if (!alert) {
+        if (above) fresh.push(alerts.create({ ...scored, missingReportId: pair.reportId, suspectedVictimId: pair.victimId, status: 'pending', statusReason: null, reviewRound: 1, rejectedWeight: null, evidenceVersion: 1 }));
+        continue;
+      }
+      const from = alert.status;
+      const changed =
+        Math.abs(alert.matchWeight - pair.weight) > SAME_WEIGHT ||
+        alert.reportVersion !== pair.reportVersion ||
+        alert.victimVersion !== pair.victimVersion ||
+        alert.modelVersion !== modelVersion;
+      let name: string | null = null;
+      let reason: string | null = null;
+      if (OPEN.includes(alert.status)) {
+        if (!above && alert.status === 'pending') {
+          name = 'withdrawn';
+          reason = `rescored below the review threshold (probability ${pair.probability.toFixed(4)} < ${threshold})`;
+          Object.assign(alert, scored, { status: 'withdrawn', statusReason: reason });
+          counts.withdrawn++;
+        } else if (changed) {
+          name = 'rescored';
+          Object.assign(alert, scored);
+          counts.updated++;
+        }
+      } else if (alert.status === 'withdrawn' && above) {
+        name = 'restored';
+        reason = 'rescored at or above the review threshold';
+        Object.assign(alert, scored, { status: 'pending', statusReason: null });
+        counts.updated++;
+      } else if (alert.status === 'rejected' && alert.rejectedWeight !== null && pair.weight >= alert.rejectedWeight + REOPEN_MARGIN_BITS && above) {
+        name = 'reopened';
+        reason = `match weight rose from ${alert.rejectedWeight.toFixed(2)} (when rejected) to ${pair.weight.toFixed(2)}`;
+        Object.assign(alert, scored, { status: 'pending', statusReason: reason, reviewRound: alert.reviewRound + 1 });
+        counts.reopened++;
+      }
+      if (!name) continue;
+      alert.evidenceVersion += 1;
+      await alerts.save(alert);
+      event(alert, name, from, reason, name === 'reopened' ? { previousRound: alert.reviewRound - 1, rejectedWeight: alert.rejectedWeight } : undefined);
+    }
+    if (fresh.length > 0) {
+      await alerts.createQueryBuilder().insert().into(Alert).values(fresh).execute();
+      for (const alert of fresh) event(alert, 'raised', null, null, { rules: (alert.evidence as { rules?: string[] }).rules ?? [] });
+      counts.created += fresh.length;
+    }
+    if (events.length > 0) await manager.getRepository(AlertEvent).insert(events);
+    return counts;
+  }
+
+  private scoredFields(pair: ScoredPair, modelVersion: string, runId: string, today: Date) {
+    const crossBorder = pair.reportCountry !== pair.victimCountry;
+    return {
+      reportCountry: pair.reportCountry,
+      victimCountry: pair.victimCountry,
+      crossBorder,
+      minor: pair.minor,
+      matchWeight: pair.weight,
+      probability: pair.probability,
+      priority: alertPriority({ probability: pair.probability, minor: pair.minor, crossBorder, foundDate: pair.foundDate, today }),
+      evidence: { ...pair.evidence, rules: pair.rules },
+      reportVersion: pair.reportVersion,
+      victimVersion: pair.victimVersion,
+      modelVersion,
+      lastRunId: runId,
+    };
+  }
+}

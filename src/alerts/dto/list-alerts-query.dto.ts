@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ALERT_STATUSES, type AlertStatus } from '../alert.entity.js';
+
+export const ALERT_SORTS = ['-priority', '-weight', 'createdAt'] as const;
+export type AlertSort = (typeof ALERT_SORTS)[number];
+
+export class ListAlertsQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES, { message: `must be one of: ${ALERT_STATUSES.join(', ')}` })
+  status?: AlertStatus;
+
+  @ApiPropertyOptional({ enum: ['MX', 'GT'], description: 'Alerts where either record belongs to this country' })
+  @IsOptional()
+  @IsIn(['MX', 'GT'], { message: 'must be one of: MX, GT' })
+  country?: 'MX' | 'GT';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @Min(0, { message: 'must be between 0 and 1' })
+  @Max(1, { message: 'must be between 0 and 1' })
+  minProbability?: number;
+
+  @ApiPropertyOptional({ description: 'Alerts raised at or after this ISO 8601 timestamp' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date or timestamp' })
+  createdSince?: string;
+
+  @ApiPropertyOptional({ enum: ALERT_SORTS, default: '-priority' })
+  @IsOptional()
+  @IsIn(ALERT_SORTS, { message: `must be one of: ${ALERT_SORTS.join(', ')}` })
+  sort?: AlertSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 500' })
+  @Max(500, { message: 'must be between 1 and 500' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}

@@ -1,0 +1,55 @@
+import { matchingPair } from '../../../test/factories/matching.js';
+import type { VersionedRecord } from './match-session.js';
+import { createEngineHost, InlineEngineHost, type MatchEngineHost, workerScriptPath } from './match-engine-host.js';
+
+/** Feature records as the repository builds them (the factory's API bodies plus id, kind, version, country). */
+function records(): VersionedRecord[] {
+  const out: VersionedRecord[] = [];
+  for (let n = 0; n < 6; n++) {
+    const { report, victim } = matchingPair(n);
+    out.push({ ...(report as object), id: `r${n}`, kind: 'missing_report', version: 1, country: 'GT', languageCodes: [] } as unknown as VersionedRecord);
+    out.push({ ...(victim as object), id: `v${n}`, kind: 'suspected_victim', version: 1, country: 'MX', languageCodes: [] } as unknown as VersionedRecord);
+  }
+  return out;
+}
+
+describe.each([
+  ['worker thread', () => createEngineHost('worker')],
+  ['inline', () => new InlineEngineHost()],
+])('match engine host: %s', (_name, make: () => MatchEngineHost) => {
+  let host: MatchEngineHost;
+  beforeAll(() => {
+    host = make();
+  });
+  afterAll(async () => host.close());
+
+  it('is what it says (the worker script is built by `npm run build`, which `npm test` runs first)', () => {
+    if (_name === 'worker thread') {
+      expect(workerScriptPath()).not.toBeNull();
+      expect(host.kind).toBe('worker');
+    } else expect(host.kind).toBe('inline');
+  });
+
+  it('syncs only new versions and finds the true pairs', async () => {
+    expect(await host.sync(records())).toBe(12);
+    expect(await host.sync(records())).toBe(0);
+    const outcome = await host.run({ mode: 'full', changedIds: [], forcedPairs: [] });
+    const found = new Set(outcome.pairs.map((p) => `${p.reportId}-${p.victimId}`));
+    for (let n = 0; n < 6; n++) expect(found).toContain(`r${n}-v${n}`);
+    expect(outcome.pairs.every((p) => p.probability >= outcome.threshold)).toBe(true);
+  });
+
+  it('incremental: only pairs touching the changed records, plus forced pairs whatever their score', async () => {
+    const outcome = await host.run({ mode: 'incremental', changedIds: ['v2'], forcedPairs: [['r0', 'v5']] });
+    for (const p of outcome.pairs) expect(p.victimId === 'v2' || (p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
+    expect(outcome.pairs.some((p) => p.reportId === 'r2' && p.victimId === 'v2')).toBe(true);
+    expect(outcome.pairs.some((p) => p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
+    expect(outcome.victimsConsidered).toBe(1);
+    expect(outcome.reportsConsidered).toBe(0);
+  });
+
+  it('starts empty after a reset', async () => {
+    await host.reset();
+    expect((await host.run({ mode: 'full', changedIds: [], forcedPairs: [] })).pairs).toEqual([]);
+  });
+});

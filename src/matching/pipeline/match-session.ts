@@ -1,0 +1,186 @@
+/**
+ * A warm, in-memory copy of every record's matching features, kept in step with the database by `sync`, and the
+ * matching run over it. Pure TypeScript over the engine: it runs inside a worker thread (match-worker.ts) so
+ * that scoring never blocks the HTTP event loop, or in-process where no worker can be started (unit tests).
+ */
+import {
+  attachFrequencies,
+  BlockingIndex,
+  buildFrequencyTable,
+  DEFAULT_RULES,
+  MODEL_V1,
+  type MatchModel,
+  type MatchRecord,
+  type PairExplanation,
+  prepare,
+  type PreparedRecord,
+  Scorer,
+} from '../engine/index.js';
+
+export interface VersionedRecord extends MatchRecord {
+  version: number;
+}
+
+export interface RunRequest {
+  mode: 'full' | 'incremental';
+  /** Incremental: the records changed since the last successful run. */
+  changedIds: string[];
+  /** Pairs that must be scored whatever blocking says (open alerts of changed records). */
+  forcedPairs: [reportId: string, victimId: string][];
+}
+
+export interface ScoredPair {
+  reportId: string;
+  victimId: string;
+  reportVersion: number;
+  victimVersion: number;
+  weight: number;
+  probability: number;
+  /** Blocking rules that proposed the pair (empty for a forced pair blocking no longer proposes). */
+  rules: string[];
+  evidence: PairExplanation;
+  /** Either person was under 18 at the event. */
+  minor: boolean;
+  /** The victim's found date (for recency), or null. */
+  foundDate: string | null;
+  reportCountry: string;
+  victimCountry: string;
+}
+
+export interface RunOutcome {
+  /** Pairs at or above the model's review threshold, plus every forced pair whatever its score. */
+  pairs: ScoredPair[];
+  pairsByRule: Record<string, number>;
+  pairsCompared: number;
+  reportsConsidered: number;
+  victimsConsidered: number;
+  threshold: number;
+  timingsMs: Record<string, number>;
+}
+
+export class MatchSession {
+  private readonly records = new Map<string, { version: number; prepared: PreparedRecord }>();
+
+  constructor(readonly model: MatchModel = MODEL_V1) {}
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Adds or replaces records (a record already held at the same version is left as it is). */
+  sync(records: readonly VersionedRecord[]): number {
+    let changed = 0;
+    for (const record of records) {
+      const held = this.records.get(record.id);
+      if (held && held.version === record.version) continue;
+      this.records.set(record.id, { version: record.version, prepared: prepare(record) });
+      changed++;
+    }
+    return changed;
+  }
+
+  run(request: RunRequest): RunOutcome {
+    const t0 = performance.now();
+    const reports: PreparedRecord[] = [];
+    const victims: PreparedRecord[] = [];
+    for (const { prepared } of this.records.values()) (prepared.isVictim ? victims : reports).push(prepared);
+    const frequencies = buildFrequencyTable([...reports, ...victims]);
+    for (const r of reports) attachFrequencies(r, frequencies);
+    for (const v of victims) attachFrequencies(v, frequencies);
+    const scorer = new Scorer(this.model, frequencies);
+    const threshold = this.model.thresholds.review;
+    const t1 = performance.now();
+
+    const ruleNames = DEFAULT_RULES.map((r) => r.name);
+    const pairsByRule: Record<string, number> = Object.fromEntries(ruleNames.map((n) => [n, 0]));
+    const seen = new Map<string, { ri: number; vi: number; mask: number }>();
+    const reportIndex = new Map(reports.map((r, i) => [r.id, i]));
+    const victimIndex = new Map(victims.map((v, i) => [v.id, i]));
+    const visit = (ri: number, vi: number, mask: number) => {
+      const key = `${ri}:${vi}`;
+      const prev = seen.get(key);
+      if (prev) prev.mask |= mask;
+      else seen.set(key, { ri, vi, mask });
+    };
+
+    let reportsConsidered = reports.length;
+    let victimsConsidered = victims.length;
+    if (request.mode === 'full') {
+      const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
+      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => visit(ri, vi, mask)));
+    } else {
+      const changed = new Set(request.changedIds);
+      const changedReports = reports.filter((r) => changed.has(r.id));
+      const changedVictims = victims.filter((v) => changed.has(v.id));
+      reportsConsidered = changedReports.length;
+      victimsConsidered = changedVictims.length;
+      if (changedReports.length > 0) {
+        // New or changed reports against every victim.
+        const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
+        for (const r of changedReports) index.candidates(r, (vi, mask) => visit(reportIndex.get(r.id)!, vi, mask));
+      }
+      if (changedVictims.length > 0) {
+        // Every report against the new or changed victims (new against new is covered by both passes).
+        const index = new BlockingIndex(reports, changedVictims, DEFAULT_RULES, this.model.blocking);
+        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => visit(ri, victimIndex.get(changedVictims[cvi].id)!, mask)));
+      }
+    }
+    for (const { mask } of seen.values()) ruleNames.forEach((name, bit) => (mask & (1 << bit) ? pairsByRule[name]++ : 0));
+    const forced = new Set<string>();
+    for (const [reportId, victimId] of request.forcedPairs) {
+      const ri = reportIndex.get(reportId);
+      const vi = victimIndex.get(victimId);
+      if (ri === undefined || vi === undefined) continue;
+      const key = `${ri}:${vi}`;
+      forced.add(key);
+      if (!seen.has(key)) seen.set(key, { ri, vi, mask: 0 });
+    }
+    const t2 = performance.now();
+
+    const pairs: ScoredPair[] = [];
+    for (const [key, { ri, vi, mask }] of seen) {
+      const report = reports[ri];
+      const victim = victims[vi];
+      const weight = scorer.score(report, victim);
+      const probability = scorer.probability(weight);
+      if (probability < threshold && !forced.has(key)) continue;
+      pairs.push({
+        reportId: report.id,
+        victimId: victim.id,
+        reportVersion: this.records.get(report.id)!.version,
+        victimVersion: this.records.get(victim.id)!.version,
+        weight,
+        probability,
+        rules: ruleNames.filter((_n, bit) => mask & (1 << bit)),
+        evidence: scorer.explain(report, victim),
+        minor: isMinor(report.source) || isMinor(victim.source),
+        foundDate: victim.source.foundDate ?? null,
+        reportCountry: report.country,
+        victimCountry: victim.country,
+      });
+    }
+    const t3 = performance.now();
+    return {
+      pairs,
+      pairsByRule,
+      pairsCompared: seen.size,
+      reportsConsidered,
+      victimsConsidered,
+      threshold,
+      timingsMs: { frequencies: Math.round(t1 - t0), blocking: Math.round(t2 - t1), scoring: Math.round(t3 - t2) },
+    };
+  }
+}
+
+/** Possibly under 18 at the event: from the age at disappearance, the estimated range, or the date of birth. */
+export function isMinor(record: MatchRecord): boolean {
+  if (record.kind === 'suspected_victim') {
+    if (typeof record.estimatedAgeMin === 'number') return record.estimatedAgeMin < 18;
+  } else if (typeof record.ageAtEvent === 'number') return record.ageAtEvent < 18;
+  const event = record.kind === 'suspected_victim' ? record.foundDate : record.lastSeenDate;
+  if (!record.dateOfBirth || !event) return false;
+  const years = Number(event.slice(0, 4)) - Number(record.dateOfBirth.slice(0, 4));
+  // A full date of birth tells whether the birthday had come; a partial one leaves it open (possibly a minor).
+  const birthdayPassed = record.dateOfBirth.length === 10 ? event.slice(5) >= record.dateOfBirth.slice(5) : false;
+  return (birthdayPassed ? years : years - 1) < 18;
+}
