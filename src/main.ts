@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());
     await app.listen(config.PORT);
+    // Longer than the usual 60 s of proxies and clients' pools, so idle keep-alive connections are closed by them.
+    const server = app.getHttpServer() as import('node:http').Server;
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     process.stdout.write(`Listening on http://localhost:${config.PORT} (API docs at /api/docs)\n`);
   } catch (err) {
     if (embedded) await embedded.stop();

@@ -93,21 +93,34 @@ export class MatchSession {
 
     const ruleNames = DEFAULT_RULES.map((r) => r.name);
     const pairsByRule: Record<string, number> = Object.fromEntries(ruleNames.map((n) => [n, 0]));
-    const seen = new Map<string, { ri: number; vi: number; mask: number }>();
     const reportIndex = new Map(reports.map((r, i) => [r.id, i]));
     const victimIndex = new Map(victims.map((v, i) => [v.id, i]));
-    const visit = (ri: number, vi: number, mask: number) => {
-      const key = `${ri}:${vi}`;
-      const prev = seen.get(key);
-      if (prev) prev.mask |= mask;
-      else seen.set(key, { ri, vi, mask });
+    // Candidate pairs as parallel arrays; a pair is keyed ri × |victims| + vi where two passes could both find it.
+    const left: number[] = [];
+    const right: number[] = [];
+    const masks: number[] = [];
+    const position = new Map<number, number>();
+    const pairKey = (ri: number, vi: number) => ri * victims.length + vi;
+    const add = (ri: number, vi: number, mask: number, dedupe: boolean) => {
+      if (dedupe) {
+        const at = position.get(pairKey(ri, vi));
+        if (at !== undefined) {
+          masks[at] |= mask;
+          return;
+        }
+        position.set(pairKey(ri, vi), left.length);
+      }
+      left.push(ri);
+      right.push(vi);
+      masks.push(mask);
     };
 
     let reportsConsidered = reports.length;
     let victimsConsidered = victims.length;
     if (request.mode === 'full') {
+      // One pass: the index already unites the rules per report, so each pair comes once.
       const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => visit(ri, vi, mask)));
+      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => add(ri, vi, mask, false)));
     } else {
       const changed = new Set(request.changedIds);
       const changedReports = reports.filter((r) => changed.has(r.id));
@@ -117,33 +130,37 @@ export class MatchSession {
       if (changedReports.length > 0) {
         // New or changed reports against every victim.
         const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-        for (const r of changedReports) index.candidates(r, (vi, mask) => visit(reportIndex.get(r.id)!, vi, mask));
+        for (const r of changedReports) index.candidates(r, (vi, mask) => add(reportIndex.get(r.id)!, vi, mask, true));
       }
       if (changedVictims.length > 0) {
-        // Every report against the new or changed victims (new against new is covered by both passes).
+        // Every report against the new or changed victims (new against new is found by both passes, kept once).
         const index = new BlockingIndex(reports, changedVictims, DEFAULT_RULES, this.model.blocking);
-        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => visit(ri, victimIndex.get(changedVictims[cvi].id)!, mask)));
+        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => add(ri, victimIndex.get(changedVictims[cvi].id)!, mask, true)));
       }
     }
-    for (const { mask } of seen.values()) ruleNames.forEach((name, bit) => (mask & (1 << bit) ? pairsByRule[name]++ : 0));
-    const forced = new Set<string>();
+    for (const mask of masks) ruleNames.forEach((name, bit) => (mask & (1 << bit) ? pairsByRule[name]++ : 0));
+    const forced = new Set<number>();
     for (const [reportId, victimId] of request.forcedPairs) {
       const ri = reportIndex.get(reportId);
       const vi = victimIndex.get(victimId);
       if (ri === undefined || vi === undefined) continue;
-      const key = `${ri}:${vi}`;
-      forced.add(key);
-      if (!seen.has(key)) seen.set(key, { ri, vi, mask: 0 });
+      forced.add(pairKey(ri, vi));
+    }
+    // Forced pairs blocking did not propose are appended once (full runs did not fill `position`).
+    if (forced.size > 0) {
+      const proposed = new Set<number>();
+      for (let i = 0; i < left.length; i++) if (forced.has(pairKey(left[i], right[i]))) proposed.add(pairKey(left[i], right[i]));
+      for (const k of forced) if (!proposed.has(k)) add(Math.floor(k / victims.length), k % victims.length, 0, false);
     }
     const t2 = performance.now();
 
     const pairs: ScoredPair[] = [];
-    for (const [key, { ri, vi, mask }] of seen) {
-      const report = reports[ri];
-      const victim = victims[vi];
+    for (let i = 0; i < left.length; i++) {
+      const report = reports[left[i]];
+      const victim = victims[right[i]];
       const weight = scorer.score(report, victim);
       const probability = scorer.probability(weight);
-      if (probability < threshold && !forced.has(key)) continue;
+      if (probability < threshold && !forced.has(pairKey(left[i], right[i]))) continue;
       pairs.push({
         reportId: report.id,
         victimId: victim.id,
@@ -151,7 +168,7 @@ export class MatchSession {
         victimVersion: this.records.get(victim.id)!.version,
         weight,
         probability,
-        rules: ruleNames.filter((_n, bit) => mask & (1 << bit)),
+        rules: ruleNames.filter((_n, bit) => masks[i] & (1 << bit)),
         evidence: scorer.explain(report, victim),
         minor: isMinor(report.source) || isMinor(victim.source),
         foundDate: victim.source.foundDate ?? null,
@@ -163,7 +180,7 @@ export class MatchSession {
     return {
       pairs,
       pairsByRule,
-      pairsCompared: seen.size,
+      pairsCompared: left.length,
       reportsConsidered,
       victimsConsidered,
       threshold,
