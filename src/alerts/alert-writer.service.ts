@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { bulkInsert } from '../database/bulk-insert.js';
 import type { RunOutcome, ScoredPair } from '../matching/pipeline/match-session.js';
 import { AlertEvent } from './alert-event.entity.js';
 import { alertPriority } from './alert-priority.js';
@@ -81,7 +83,7 @@ export class AlertWriter {
       const scored = this.scoredFields(pair, modelVersion, runId, today);
       const alert = existing.get(key(pair.reportId, pair.victimId));
       if (!alert) {
-        if (above) fresh.push(alerts.create({ ...scored, missingReportId: pair.reportId, suspectedVictimId: pair.victimId, status: 'pending', statusReason: null, reviewRound: 1, rejectedWeight: null, evidenceVersion: 1 }));
+        if (above) fresh.push(alerts.create({ ...scored, id: randomUUID(), missingReportId: pair.reportId, suspectedVictimId: pair.victimId, status: 'pending', statusReason: null, reviewRound: 1, rejectedWeight: null, evidenceVersion: 1 }));
         continue;
       }
       const from = alert.status;
@@ -120,11 +122,11 @@ export class AlertWriter {
       event(alert, name, from, reason, name === 'reopened' ? { previousRound: alert.reviewRound - 1, rejectedWeight: alert.rejectedWeight } : undefined);
     }
     if (fresh.length > 0) {
-      await alerts.createQueryBuilder().insert().into(Alert).values(fresh).execute();
+      await bulkInsert(manager, Alert, fresh);
       for (const alert of fresh) event(alert, 'raised', null, null, { rules: (alert.evidence as { rules?: string[] }).rules ?? [] });
       counts.created += fresh.length;
     }
-    if (events.length > 0) await manager.getRepository(AlertEvent).insert(events);
+    await bulkInsert(manager, AlertEvent, events.map((e) => manager.getRepository(AlertEvent).create(e)));
     return counts;
   }
 

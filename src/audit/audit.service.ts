@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import { bulkInsert } from '../database/bulk-insert.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditEvent {
@@ -22,8 +23,11 @@ export class AuditService {
 
   async recordMany(events: AuditEvent[], actor: Actor | null, manager?: EntityManager): Promise<void> {
     if (events.length === 0) return;
-    const repo = (manager ?? this.dataSource.manager).getRepository(AuditEntry);
-    await repo.insert(
+    const target = manager ?? this.dataSource.manager;
+    const repo = target.getRepository(AuditEntry);
+    await bulkInsert(
+      target,
+      AuditEntry,
       events.map((event) => repo.create({
         actorKeyId: actor?.keyId ?? null,
         organizationId: actor?.organizationId ?? null,

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { bulkInsert } from '../database/bulk-insert.js';
 import type { Actor } from '../auth/actor.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import type { RecordInputDto } from './dto/record-input.dto.js';
@@ -192,7 +194,7 @@ export class RecordsService {
     for (const { index, fields, hash } of items) {
       const found = bySource.get(fields.sourceRecordId);
       if (!found) {
-        fresh.push({ index, record: repo.create({ ...fields, organizationId: actor.organizationId, version: 1, contentHash: hash, createdByKeyId: actor.keyId, updatedByKeyId: actor.keyId }) });
+        fresh.push({ index, record: repo.create({ ...fields, id: randomUUID(), organizationId: actor.organizationId, version: 1, contentHash: hash, createdByKeyId: actor.keyId, updatedByKeyId: actor.keyId }) });
       } else if (found.contentHash === hash) {
         outcomes.push({ index, record: found, result: 'unchanged' });
       } else {
@@ -201,14 +203,15 @@ export class RecordsService {
       }
     }
     if (fresh.length > 0) {
-      // One multi-row INSERT; TypeORM writes the generated id and timestamps back into the entities.
-      await repo.createQueryBuilder().insert().into(PersonRecord).values(fresh.map((f) => f.record)).execute();
+      await bulkInsert(manager, PersonRecord, fresh.map((f) => f.record));
       outcomes.push(...fresh.map((f) => ({ ...f, result: 'created' as const })));
     }
     const changed = outcomes.filter((o) => o.result !== 'unchanged');
     if (changed.length > 0) {
       const versions = manager.getRepository(RecordVersion);
-      await versions.insert(
+      await bulkInsert(
+        manager,
+        RecordVersion,
         changed.map((o) => versions.create({ recordId: o.record.id, version: o.record.version, changeType: o.result as 'created' | 'updated', snapshot: toView(o.record), changedByKeyId: actor.keyId })),
       );
     }

@@ -26,7 +26,7 @@ describe('migrations from an empty database', () => {
   it('applies every migration once, concurrently started or not', async () => {
     const [a, b] = await Promise.all([runMigrations(db.url), runMigrations(db.url)]);
     expect([...a, ...b]).toEqual(MIGRATIONS.map((m) => new m().name));
-    expect(await tables()).toEqual(['api_keys', 'audit_log', 'organizations', 'person_records', 'record_versions', 'schema_migrations']);
+    expect(await tables()).toEqual(['alert_events', 'alerts', 'api_keys', 'audit_log', 'matching_runs', 'organizations', 'person_records', 'record_versions', 'schema_migrations']);
     expect(await runMigrations(db.url)).toEqual([]);
   });
 
