@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert.js';
-import type { RunOutcome, ScoredPair } from '../matching/pipeline/match-session.js';
+import type { ScoredPair } from '../matching/pipeline/match-session.js';
 import { AlertEvent } from './alert-event.entity.js';
 import { alertPriority } from './alert-priority.js';
 import { Alert, type AlertStatus } from './alert.entity.js';
@@ -18,6 +18,8 @@ export const REOPEN_MARGIN_BITS = 3;
 const SAME_WEIGHT = 1e-9;
 const CHUNK = 500;
 const OPEN: readonly AlertStatus[] = ['pending', 'in_review', 'needs_info'];
+
+export const ZERO_COUNTS: Readonly<AlertCounts> = { created: 0, updated: 0, withdrawn: 0, reopened: 0 };
 
 export interface AlertCounts {
   created: number;
@@ -51,12 +53,13 @@ export class AlertWriter {
     return rows.map((row) => [row.r, row.v]);
   }
 
-  async apply(runId: string, outcome: RunOutcome, modelVersion: string, today = new Date()): Promise<AlertCounts> {
+  /** Applies scored pairs (a run hands them over in slices), in transactions of up to CHUNK pairs. */
+  async apply(runId: string, pairs: ScoredPair[], threshold: number, modelVersion: string, today = new Date()): Promise<AlertCounts> {
     const counts: AlertCounts = { created: 0, updated: 0, withdrawn: 0, reopened: 0 };
-    for (let start = 0; start < outcome.pairs.length; start += CHUNK) {
-      const chunk = outcome.pairs.slice(start, start + CHUNK);
+    for (let start = 0; start < pairs.length; start += CHUNK) {
+      const chunk = pairs.slice(start, start + CHUNK);
       await this.dataSource.transaction(async (manager) => {
-        const result = await this.applyChunk(manager, runId, chunk, outcome.threshold, modelVersion, today);
+        const result = await this.applyChunk(manager, runId, chunk, threshold, modelVersion, today);
         for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += result[k];
       });
     }

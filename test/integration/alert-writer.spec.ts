@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AlertWriter, REOPEN_MARGIN_BITS } from '../../src/alerts/alert-writer.service.js';
 import type { AlertStatus } from '../../src/alerts/alert.entity.js';
 import { MODEL_V1 } from '../../src/matching/engine/index.js';
-import type { RunOutcome, ScoredPair } from '../../src/matching/pipeline/match-session.js';
+import type { ScoredPair } from '../../src/matching/pipeline/match-session.js';
 import { missingReport, suspectedVictim } from '../factories/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -41,7 +41,6 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
     reportCountry: 'GT',
     victimCountry: 'MX',
   });
-  const outcome = (p: ScoredPair): RunOutcome => ({ pairs: [p], pairsByRule: {}, pairsCompared: 1, reportsConsidered: 1, victimsConsidered: 1, threshold, timingsMs: {} });
   const HIGH = 0.9;
   const LOW = threshold / 2;
 
@@ -61,11 +60,11 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
   ])('$name', async ({ status, stored, weight, probability, rejectedAt, expected, event, round }) => {
     await ds.query(`TRUNCATE alerts, alert_events`); // a test reset: TRUNCATE does not fire the append-only row trigger
     if (status) {
-      await writer.apply(runId, outcome(pair(stored, HIGH)), MODEL_V1.version);
+      await writer.apply(runId, [pair(stored, HIGH)], threshold, MODEL_V1.version);
       await ds.query(`UPDATE alerts SET status = $1, rejected_weight = $2`, [status, rejectedAt ?? null]);
     }
     const [{ n: eventsBefore }] = await ds.query(`SELECT count(*)::int AS n FROM alert_events`);
-    await writer.apply(runId, outcome(pair(weight, probability)), MODEL_V1.version);
+    await writer.apply(runId, [pair(weight, probability)], threshold, MODEL_V1.version);
     const rows = await ds.query(`SELECT status, review_round, match_weight FROM alerts`);
     if (expected === null) {
       expect(rows).toEqual([]);

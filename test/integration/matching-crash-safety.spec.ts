@@ -56,9 +56,9 @@ describe('crash safety: a run killed half-way and run again', () => {
     const [{ id: deadRun }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'running') RETURNING id`, [MODEL_V1.version]);
     const session = new MatchSession();
     session.sync(await crashed.app.get(MatchFeaturesRepository).changedSince(null));
-    const outcome = session.run({ mode: 'full', changedIds: [], forcedPairs: [] });
-    const half = { ...outcome, pairs: outcome.pairs.slice(0, Math.floor(outcome.pairs.length / 2)) };
-    await crashed.app.get(AlertWriter).apply(deadRun, half, MODEL_V1.version);
+    const outcome = session.runAll({ mode: 'full', changedIds: [], forcedPairs: [] });
+    const half = outcome.pairs.slice(0, Math.floor(outcome.pairs.length / 2));
+    await crashed.app.get(AlertWriter).apply(deadRun, half, outcome.threshold, MODEL_V1.version);
     expect((await alertSnapshot(ds)).length).toBeLessThan(expected.length);
 
     const runs = crashed.app.get(MatchingRunsService);

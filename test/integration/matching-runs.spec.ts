@@ -141,9 +141,9 @@ describe('matching runs and alerts (real PostgreSQL)', () => {
   it('a failed run leaves the watermark where it was', async () => {
     const before = (await runs.list(1))[0];
     const writer = t.app.get(AlertWriter);
-    const original = writer.apply.bind(writer);
-    writer.apply = async () => {
-      throw new Error('simulated failure while writing alerts');
+    const original = writer.pairsToRescore.bind(writer);
+    writer.pairsToRescore = async () => {
+      throw new Error('simulated failure while reading alerts');
     };
     try {
       await submit('suspected-victims', suspectedVictim());
@@ -151,7 +151,7 @@ describe('matching runs and alerts (real PostgreSQL)', () => {
       expect(failed.status).toBe('failed');
       expect(failed.error).toMatch(/simulated failure/);
     } finally {
-      writer.apply = original;
+      writer.pairsToRescore = original;
     }
     const next = await run('incremental');
     expect(next.status).toBe('succeeded');

@@ -13,10 +13,17 @@ function records(): VersionedRecord[] {
   return out;
 }
 
+/** Reads every kept pair, in slices of 3 (so slicing itself is exercised). */
+async function drain(host: MatchEngineHost) {
+  const pairs = [];
+  for (let chunk = await host.next(3); chunk.length > 0; chunk = await host.next(3)) pairs.push(...chunk);
+  return pairs;
+}
+
 describe.each([
   ['worker thread', () => createEngineHost('worker')],
   ['inline', () => new InlineEngineHost()],
-])('match engine host: %s', (_name, make: () => MatchEngineHost) => {
+] as [string, () => MatchEngineHost][])('match engine host: %s', (_name, make) => {
   let host: MatchEngineHost;
   beforeAll(() => {
     host = make();
@@ -34,22 +41,26 @@ describe.each([
     expect(await host.sync(records())).toBe(12);
     expect(await host.sync(records())).toBe(0);
     const outcome = await host.run({ mode: 'full', changedIds: [], forcedPairs: [] });
-    const found = new Set(outcome.pairs.map((p) => `${p.reportId}-${p.victimId}`));
+    const pairs = await drain(host);
+    expect(pairs).toHaveLength(outcome.kept);
+    const found = new Set(pairs.map((p) => `${p.reportId}-${p.victimId}`));
     for (let n = 0; n < 6; n++) expect(found).toContain(`r${n}-v${n}`);
-    expect(outcome.pairs.every((p) => p.probability >= outcome.threshold)).toBe(true);
+    expect(pairs.every((p) => p.probability >= outcome.threshold)).toBe(true);
   });
 
   it('incremental: only pairs touching the changed records, plus forced pairs whatever their score', async () => {
     const outcome = await host.run({ mode: 'incremental', changedIds: ['v2'], forcedPairs: [['r0', 'v5']] });
-    for (const p of outcome.pairs) expect(p.victimId === 'v2' || (p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
-    expect(outcome.pairs.some((p) => p.reportId === 'r2' && p.victimId === 'v2')).toBe(true);
-    expect(outcome.pairs.some((p) => p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
+    const pairs = await drain(host);
+    for (const p of pairs) expect(p.victimId === 'v2' || (p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
+    expect(pairs.some((p) => p.reportId === 'r2' && p.victimId === 'v2')).toBe(true);
+    expect(pairs.some((p) => p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
     expect(outcome.victimsConsidered).toBe(1);
     expect(outcome.reportsConsidered).toBe(0);
   });
 
   it('starts empty after a reset', async () => {
     await host.reset();
-    expect((await host.run({ mode: 'full', changedIds: [], forcedPairs: [] })).pairs).toEqual([]);
+    expect((await host.run({ mode: 'full', changedIds: [], forcedPairs: [] })).kept).toBe(0);
+    expect(await host.next(10)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MatchSession, type RunOutcome, type RunRequest, type VersionedRecord } from './match-session.js';
+import { MatchSession, type RunRequest, type RunSummary, type ScoredPair, type VersionedRecord } from './match-session.js';
 import type { WorkerRequest, WorkerResponse } from './match-worker.js';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -10,7 +10,10 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export interface MatchEngineHost {
   readonly kind: 'worker' | 'inline';
   sync(records: VersionedRecord[]): Promise<number>;
-  run(request: RunRequest): Promise<RunOutcome>;
+  /** Blocks and scores; the kept pairs are then read with next(). */
+  run(request: RunRequest): Promise<RunSummary>;
+  /** The next slice of the last run's kept pairs with their evidence; empty when all were read. */
+  next(max: number): Promise<ScoredPair[]>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,6 +35,9 @@ export class InlineEngineHost implements MatchEngineHost {
   }
   async run(request: RunRequest) {
     return this.session.run(request);
+  }
+  async next(max: number) {
+    return this.session.next(max);
   }
   async reset() {
     this.session = new MatchSession();
@@ -81,7 +87,10 @@ export class WorkerEngineHost implements MatchEngineHost {
     return this.call<number>({ type: 'sync', records });
   }
   run(request: RunRequest) {
-    return this.call<RunOutcome>({ type: 'run', request });
+    return this.call<RunSummary>({ type: 'run', request });
+  }
+  next(max: number) {
+    return this.call<ScoredPair[]>({ type: 'next', max });
   }
   async reset() {
     await this.call<number>({ type: 'reset' });

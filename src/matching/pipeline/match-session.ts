@@ -47,9 +47,9 @@ export interface ScoredPair {
   victimCountry: string;
 }
 
-export interface RunOutcome {
-  /** Pairs at or above the model's review threshold, plus every forced pair whatever its score. */
-  pairs: ScoredPair[];
+export interface RunSummary {
+  /** How many pairs the run keeps (at or above the review threshold, plus every forced pair): read them with next(). */
+  kept: number;
   pairsByRule: Record<string, number>;
   pairsCompared: number;
   reportsConsidered: number;
@@ -58,8 +58,27 @@ export interface RunOutcome {
   timingsMs: Record<string, number>;
 }
 
+/** A whole run's result at once (tests, small data). */
+export interface RunOutcome extends RunSummary {
+  pairs: ScoredPair[];
+}
+
+interface KeptPairs {
+  reports: PreparedRecord[];
+  victims: PreparedRecord[];
+  scorer: Scorer;
+  ruleNames: string[];
+  left: Int32Array;
+  right: Int32Array;
+  masks: Uint32Array;
+  weights: Float64Array;
+  next: number;
+}
+
 export class MatchSession {
   private readonly records = new Map<string, { version: number; prepared: PreparedRecord }>();
+  /** The last run's kept pairs, handed out in slices by next() so no thread ever holds all their evidence. */
+  private kept: KeptPairs | null = null;
 
   constructor(readonly model: MatchModel = MODEL_V1) {}
 
@@ -79,7 +98,8 @@ export class MatchSession {
     return changed;
   }
 
-  run(request: RunRequest): RunOutcome {
+  /** Blocks and scores; keeps the pairs to raise or rescore for next(). */
+  run(request: RunRequest): RunSummary {
     const t0 = performance.now();
     const reports: PreparedRecord[] = [];
     const victims: PreparedRecord[] = [];
@@ -154,31 +174,28 @@ export class MatchSession {
     }
     const t2 = performance.now();
 
-    const pairs: ScoredPair[] = [];
+    const keptIndex: number[] = [];
+    const keptWeights: number[] = [];
     for (let i = 0; i < left.length; i++) {
-      const report = reports[left[i]];
-      const victim = victims[right[i]];
-      const weight = scorer.score(report, victim);
-      const probability = scorer.probability(weight);
-      if (probability < threshold && !forced.has(pairKey(left[i], right[i]))) continue;
-      pairs.push({
-        reportId: report.id,
-        victimId: victim.id,
-        reportVersion: this.records.get(report.id)!.version,
-        victimVersion: this.records.get(victim.id)!.version,
-        weight,
-        probability,
-        rules: ruleNames.filter((_n, bit) => masks[i] & (1 << bit)),
-        evidence: scorer.explain(report, victim),
-        minor: isMinor(report.source) || isMinor(victim.source),
-        foundDate: victim.source.foundDate ?? null,
-        reportCountry: report.country,
-        victimCountry: victim.country,
-      });
+      const weight = scorer.score(reports[left[i]], victims[right[i]]);
+      if (scorer.probability(weight) < threshold && !forced.has(pairKey(left[i], right[i]))) continue;
+      keptIndex.push(i);
+      keptWeights.push(weight);
     }
+    this.kept = {
+      reports,
+      victims,
+      scorer,
+      ruleNames,
+      left: Int32Array.from(keptIndex, (i) => left[i]),
+      right: Int32Array.from(keptIndex, (i) => right[i]),
+      masks: Uint32Array.from(keptIndex, (i) => masks[i]),
+      weights: Float64Array.from(keptWeights),
+      next: 0,
+    };
     const t3 = performance.now();
     return {
-      pairs,
+      kept: keptIndex.length,
       pairsByRule,
       pairsCompared: left.length,
       reportsConsidered,
@@ -186,6 +203,42 @@ export class MatchSession {
       threshold,
       timingsMs: { frequencies: Math.round(t1 - t0), blocking: Math.round(t2 - t1), scoring: Math.round(t3 - t2) },
     };
+  }
+
+  /** The next `max` kept pairs of the last run, with their evidence; an empty list when all were read. */
+  next(max: number): ScoredPair[] {
+    const k = this.kept;
+    if (!k) return [];
+    const out: ScoredPair[] = [];
+    for (; k.next < k.left.length && out.length < max; k.next++) {
+      const i = k.next;
+      const report = k.reports[k.left[i]];
+      const victim = k.victims[k.right[i]];
+      out.push({
+        reportId: report.id,
+        victimId: victim.id,
+        reportVersion: this.records.get(report.id)!.version,
+        victimVersion: this.records.get(victim.id)!.version,
+        weight: k.weights[i],
+        probability: k.scorer.probability(k.weights[i]),
+        rules: k.ruleNames.filter((_n, bit) => k.masks[i] & (1 << bit)),
+        evidence: k.scorer.explain(report, victim),
+        minor: isMinor(report.source) || isMinor(victim.source),
+        foundDate: victim.source.foundDate ?? null,
+        reportCountry: report.country,
+        victimCountry: victim.country,
+      });
+    }
+    if (out.length === 0) this.kept = null;
+    return out;
+  }
+
+  /** run() and every next() at once. */
+  runAll(request: RunRequest): RunOutcome {
+    const summary = this.run(request);
+    const pairs: ScoredPair[] = [];
+    for (let chunk = this.next(10_000); chunk.length > 0; chunk = this.next(10_000)) pairs.push(...chunk);
+    return { ...summary, pairs };
   }
 }
 

@@ -8,6 +8,7 @@ import { MatchSession, type RunRequest, type VersionedRecord } from './match-ses
 export type WorkerRequest =
   | { id: number; type: 'sync'; records: VersionedRecord[] }
   | { id: number; type: 'run'; request: RunRequest }
+  | { id: number; type: 'next'; max: number }
   | { id: number; type: 'reset' };
 
 export type WorkerResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -20,6 +21,7 @@ if (parentPort) {
       let value: unknown;
       if (message.type === 'sync') value = session.sync(message.records);
       else if (message.type === 'run') value = session.run(message.request);
+      else if (message.type === 'next') value = session.next(message.max);
       else {
         session = new MatchSession();
         value = 0;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { AlertWriter } from '../../alerts/alert-writer.service.js';
+import { type AlertCounts, AlertWriter, ZERO_COUNTS } from '../../alerts/alert-writer.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { NotFoundError } from '../../common/errors.js';
 import { MODEL_V1 } from '../engine/index.js';
@@ -13,6 +13,9 @@ import { MatchingRun, type RunMode, type RunTrigger } from './matching-run.entit
 const RUN_LOCK = 'cbmp:matching-run';
 
 export const ENGINE_HOST = Symbol('ENGINE_HOST');
+/** Records per message to the engine thread, and scored pairs per slice back. */
+const SYNC_SLICE = 5_000;
+const PAIR_SLICE = 2_000;
 
 export interface RunRequested {
   run: MatchingRun;
@@ -133,7 +136,10 @@ export class MatchingRunsService implements OnApplicationShutdown {
         this.syncedUntil = null;
       }
       const changedRecords = await timed('load', () => this.features.changedSince(this.syncedUntil));
-      await timed('sync', () => this.host.sync(changedRecords));
+      // In slices, so neither thread serializes everything at once and the event loop stays responsive.
+      await timed('sync', async () => {
+        for (let i = 0; i < changedRecords.length; i += SYNC_SLICE) await this.host.sync(changedRecords.slice(i, i + SYNC_SLICE));
+      });
       this.syncedUntil = watermarkTo;
       const changedIds = watermarkFrom ? await this.features.changedIdsSince(watermarkFrom) : [];
       const incremental = run.mode === 'incremental' && watermarkFrom !== null;
@@ -144,7 +150,13 @@ export class MatchingRunsService implements OnApplicationShutdown {
       Object.assign(timings, Object.fromEntries(Object.entries(outcome.timingsMs).map(([k, v]) => [`engine.${k}`, v])));
 
       await phase('writing_alerts');
-      const counts = await timed('write', () => this.alerts.apply(run.id, outcome, MODEL_V1.version));
+      const counts = { ...ZERO_COUNTS };
+      await timed('write', async () => {
+        for (let pairs = await this.host.next(PAIR_SLICE); pairs.length > 0; pairs = await this.host.next(PAIR_SLICE)) {
+          const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_V1.version);
+          for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += written[k];
+        }
+      });
       await repo.update(run.id, {
         status: 'succeeded',
         phase: 'done',
