@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert.js';
-import type { ScoredPair } from '../matching/pipeline/match-session.js';
+import { type KnownAlert, sameEvidence, type ScoredPair } from '../matching/pipeline/match-session.js';
 import { AlertEvent } from './alert-event.entity.js';
 import { alertPriority } from './alert-priority.js';
 import { Alert, type AlertStatus } from './alert.entity.js';
@@ -14,8 +14,6 @@ import { Alert, type AlertStatus } from './alert.entity.js';
  * round, linked to the earlier decision in its history.
  */
 export const REOPEN_MARGIN_BITS = 3;
-/** Weights closer than this are the same evidence (floating-point noise across runs). */
-const SAME_WEIGHT = 1e-9;
 const CHUNK = 500;
 const OPEN: readonly AlertStatus[] = ['pending', 'in_review', 'needs_info'];
 
@@ -38,19 +36,21 @@ const key = (reportId: string, victimId: string) => `${reportId}:${victimId}`;
 export class AlertWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Pairs whose alerts must be rescored: every open alert (full run), or those of the changed records. */
-  async pairsToRescore(changedIds: string[] | 'all'): Promise<[string, string][]> {
-    const rows: { r: string; v: string }[] =
-      changedIds === 'all'
-        ? await this.dataSource.query(`SELECT missing_report_id AS r, suspected_victim_id AS v FROM alerts WHERE status = ANY($1)`, [[...OPEN, 'withdrawn', 'rejected']])
-        : changedIds.length === 0
-          ? []
-          : await this.dataSource.query(
-              `SELECT missing_report_id AS r, suspected_victim_id AS v FROM alerts
-               WHERE status <> 'confirmed' AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($1::uuid[]))`,
-              [changedIds],
-            );
-    return rows.map((row) => [row.r, row.v]);
+  /**
+   * Stored alerts a run must rescore, with the score they were stored with: every alert but confirmed ones (full
+   * run), or those of the changed records (incremental).
+   */
+  async knownAlerts(changedIds: string[] | 'all'): Promise<KnownAlert[]> {
+    if (changedIds !== 'all' && changedIds.length === 0) return [];
+    const columns = `missing_report_id AS "reportId", suspected_victim_id AS "victimId", match_weight AS weight,
+      report_version AS "reportVersion", victim_version AS "victimVersion", model_version AS "modelVersion"`;
+    return changedIds === 'all'
+      ? this.dataSource.query(`SELECT ${columns} FROM alerts WHERE status <> 'confirmed'`)
+      : this.dataSource.query(
+          `SELECT ${columns} FROM alerts
+           WHERE status <> 'confirmed' AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($1::uuid[]))`,
+          [changedIds],
+        );
   }
 
   /** Applies scored pairs (a run hands them over in slices), in transactions of up to CHUNK pairs. */
@@ -90,11 +90,10 @@ export class AlertWriter {
         continue;
       }
       const from = alert.status;
-      const changed =
-        Math.abs(alert.matchWeight - pair.weight) > SAME_WEIGHT ||
-        alert.reportVersion !== pair.reportVersion ||
-        alert.victimVersion !== pair.victimVersion ||
-        alert.modelVersion !== modelVersion;
+      const changed = !sameEvidence(
+        { weight: alert.matchWeight, reportVersion: alert.reportVersion, victimVersion: alert.victimVersion, modelVersion: alert.modelVersion },
+        { weight: pair.weight, reportVersion: pair.reportVersion, victimVersion: pair.victimVersion, modelVersion },
+      );
       let name: string | null = null;
       let reason: string | null = null;
       if (OPEN.includes(alert.status)) {

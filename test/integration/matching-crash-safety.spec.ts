@@ -56,7 +56,7 @@ describe('crash safety: a run killed half-way and run again', () => {
     const [{ id: deadRun }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'running') RETURNING id`, [MODEL_V1.version]);
     const session = new MatchSession();
     session.sync(await crashed.app.get(MatchFeaturesRepository).changedSince(null));
-    const outcome = session.runAll({ mode: 'full', changedIds: [], forcedPairs: [] });
+    const outcome = session.runAll({ mode: 'full', changedIds: [], known: [] });
     const half = outcome.pairs.slice(0, Math.floor(outcome.pairs.length / 2));
     await crashed.app.get(AlertWriter).apply(deadRun, half, outcome.threshold, MODEL_V1.version);
     expect((await alertSnapshot(ds)).length).toBeLessThan(expected.length);

@@ -141,8 +141,8 @@ describe('matching runs and alerts (real PostgreSQL)', () => {
   it('a failed run leaves the watermark where it was', async () => {
     const before = (await runs.list(1))[0];
     const writer = t.app.get(AlertWriter);
-    const original = writer.pairsToRescore.bind(writer);
-    writer.pairsToRescore = async () => {
+    const original = writer.knownAlerts.bind(writer);
+    writer.knownAlerts = async () => {
       throw new Error('simulated failure while reading alerts');
     };
     try {
@@ -151,7 +151,7 @@ describe('matching runs and alerts (real PostgreSQL)', () => {
       expect(failed.status).toBe('failed');
       expect(failed.error).toMatch(/simulated failure/);
     } finally {
-      writer.pairsToRescore = original;
+      writer.knownAlerts = original;
     }
     const next = await run('incremental');
     expect(next.status).toBe('succeeded');

@@ -40,7 +40,7 @@ describe.each([
   it('syncs only new versions and finds the true pairs', async () => {
     expect(await host.sync(records())).toBe(12);
     expect(await host.sync(records())).toBe(0);
-    const outcome = await host.run({ mode: 'full', changedIds: [], forcedPairs: [] });
+    const outcome = await host.run({ mode: 'full', changedIds: [], known: [] });
     const pairs = await drain(host);
     expect(pairs).toHaveLength(outcome.kept);
     const found = new Set(pairs.map((p) => `${p.reportId}-${p.victimId}`));
@@ -48,8 +48,8 @@ describe.each([
     expect(pairs.every((p) => p.probability >= outcome.threshold)).toBe(true);
   });
 
-  it('incremental: only pairs touching the changed records, plus forced pairs whatever their score', async () => {
-    const outcome = await host.run({ mode: 'incremental', changedIds: ['v2'], forcedPairs: [['r0', 'v5']] });
+  it('incremental: only pairs touching the changed records, plus stored alerts whose score changed', async () => {
+    const outcome = await host.run({ mode: 'incremental', changedIds: ['v2'], known: [{ reportId: 'r0', victimId: 'v5', weight: 0, reportVersion: 1, victimVersion: 1, modelVersion: 'old' }] });
     const pairs = await drain(host);
     for (const p of pairs) expect(p.victimId === 'v2' || (p.reportId === 'r0' && p.victimId === 'v5')).toBe(true);
     expect(pairs.some((p) => p.reportId === 'r2' && p.victimId === 'v2')).toBe(true);
@@ -58,9 +58,21 @@ describe.each([
     expect(outcome.reportsConsidered).toBe(0);
   });
 
+  it('a stored alert scored exactly as before is not handed back; a changed one is', async () => {
+    await host.run({ mode: 'full', changedIds: [], known: [] });
+    const first = (await drain(host)).find((p) => p.reportId === 'r1' && p.victimId === 'v1')!;
+    const stored = { reportId: 'r1', victimId: 'v1', weight: first.weight, reportVersion: 1, victimVersion: 1, modelVersion: first.evidence.modelVersion };
+    const same = await host.run({ mode: 'full', changedIds: [], known: [stored] });
+    expect(same.unchanged).toBe(1);
+    expect((await drain(host)).some((p) => p.reportId === 'r1' && p.victimId === 'v1')).toBe(false);
+    const other = await host.run({ mode: 'full', changedIds: [], known: [{ ...stored, weight: first.weight - 1 }] });
+    expect(other.unchanged).toBe(0);
+    expect((await drain(host)).some((p) => p.reportId === 'r1' && p.victimId === 'v1')).toBe(true);
+  });
+
   it('starts empty after a reset', async () => {
     await host.reset();
-    expect((await host.run({ mode: 'full', changedIds: [], forcedPairs: [] })).kept).toBe(0);
+    expect((await host.run({ mode: 'full', changedIds: [], known: [] })).kept).toBe(0);
     expect(await host.next(10)).toEqual([]);
   });
 });

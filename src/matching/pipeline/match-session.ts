@@ -21,12 +21,37 @@ export interface VersionedRecord extends MatchRecord {
   version: number;
 }
 
+/** An alert already stored for a pair, as scored then. */
+export interface KnownAlert {
+  reportId: string;
+  victimId: string;
+  weight: number;
+  reportVersion: number;
+  victimVersion: number;
+  modelVersion: string;
+}
+
 export interface RunRequest {
   mode: 'full' | 'incremental';
   /** Incremental: the records changed since the last successful run. */
   changedIds: string[];
-  /** Pairs that must be scored whatever blocking says (open alerts of changed records). */
-  forcedPairs: [reportId: string, victimId: string][];
+  /**
+   * Stored alerts in the run's scope: each is rescored whatever blocking says, and handed back only when its
+   * score differs from the stored one (so a rerun over unchanged data writes nothing).
+   */
+  known: KnownAlert[];
+}
+
+/** Weights closer than this are the same evidence (floating-point noise across runs). */
+const SAME_WEIGHT = 1e-9;
+
+/** True when a pair scores exactly as its stored alert did: nothing about the alert can change. */
+export function sameEvidence(
+  stored: { weight: number; reportVersion: number; victimVersion: number; modelVersion: string },
+  now: { weight: number; reportVersion: number; victimVersion: number; modelVersion: string },
+): boolean {
+  const sameWeight = stored.weight === now.weight || Math.abs(stored.weight - now.weight) <= SAME_WEIGHT;
+  return sameWeight && stored.reportVersion === now.reportVersion && stored.victimVersion === now.victimVersion && stored.modelVersion === now.modelVersion;
 }
 
 export interface ScoredPair {
@@ -48,8 +73,10 @@ export interface ScoredPair {
 }
 
 export interface RunSummary {
-  /** How many pairs the run keeps (at or above the review threshold, plus every forced pair): read them with next(). */
+  /** Pairs to write: new ones at or above the review threshold, and stored alerts whose score changed. Read with next(). */
   kept: number;
+  /** Stored alerts rescored to exactly their stored score (nothing to write). */
+  unchanged: number;
   pairsByRule: Record<string, number>;
   pairsCompared: number;
   reportsConsidered: number;
@@ -115,24 +142,38 @@ export class MatchSession {
     const pairsByRule: Record<string, number> = Object.fromEntries(ruleNames.map((n) => [n, 0]));
     const reportIndex = new Map(reports.map((r, i) => [r.id, i]));
     const victimIndex = new Map(victims.map((v, i) => [v.id, i]));
-    // Candidate pairs as parallel arrays; a pair is keyed ri × |victims| + vi where two passes could both find it.
-    const left: number[] = [];
-    const right: number[] = [];
-    const masks: number[] = [];
-    const position = new Map<number, number>();
     const pairKey = (ri: number, vi: number) => ri * victims.length + vi;
-    const add = (ri: number, vi: number, mask: number, dedupe: boolean) => {
-      if (dedupe) {
-        const at = position.get(pairKey(ri, vi));
-        if (at !== undefined) {
-          masks[at] |= mask;
+    const known = new Map<number, KnownAlert>();
+    for (const alert of request.known) {
+      const ri = reportIndex.get(alert.reportId);
+      const vi = victimIndex.get(alert.victimId);
+      if (ri !== undefined && vi !== undefined) known.set(pairKey(ri, vi), alert);
+    }
+    const version = (r: PreparedRecord) => this.records.get(r.id)!.version;
+    // Pairs are scored as blocking proposes them; only the ones to write are kept.
+    const keptLeft: number[] = [];
+    const keptRight: number[] = [];
+    const keptMasks: number[] = [];
+    const keptWeights: number[] = [];
+    let unchanged = 0;
+    let compared = 0;
+    const consider = (ri: number, vi: number, mask: number) => {
+      compared++;
+      for (let bit = 0; bit < ruleNames.length; bit++) if (mask & (1 << bit)) pairsByRule[ruleNames[bit]]++;
+      const weight = scorer.score(reports[ri], victims[vi]);
+      const key = pairKey(ri, vi);
+      const stored = known.get(key);
+      if (stored) {
+        known.delete(key);
+        if (sameEvidence(stored, { weight, reportVersion: version(reports[ri]), victimVersion: version(victims[vi]), modelVersion: this.model.version })) {
+          unchanged++;
           return;
         }
-        position.set(pairKey(ri, vi), left.length);
-      }
-      left.push(ri);
-      right.push(vi);
-      masks.push(mask);
+      } else if (scorer.probability(weight) < threshold) return;
+      keptLeft.push(ri);
+      keptRight.push(vi);
+      keptMasks.push(mask);
+      keptWeights.push(weight);
     };
 
     let reportsConsidered = reports.length;
@@ -140,68 +181,54 @@ export class MatchSession {
     if (request.mode === 'full') {
       // One pass: the index already unites the rules per report, so each pair comes once.
       const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => add(ri, vi, mask, false)));
+      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => consider(ri, vi, mask)));
     } else {
       const changed = new Set(request.changedIds);
       const changedReports = reports.filter((r) => changed.has(r.id));
       const changedVictims = victims.filter((v) => changed.has(v.id));
       reportsConsidered = changedReports.length;
       victimsConsidered = changedVictims.length;
+      // Two passes may find the same pair (a new report and a new victim): unite their rules, then score once.
+      const found = new Map<number, number>();
+      const collect = (ri: number, vi: number, mask: number) => found.set(pairKey(ri, vi), (found.get(pairKey(ri, vi)) ?? 0) | mask);
       if (changedReports.length > 0) {
         // New or changed reports against every victim.
         const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-        for (const r of changedReports) index.candidates(r, (vi, mask) => add(reportIndex.get(r.id)!, vi, mask, true));
+        for (const r of changedReports) index.candidates(r, (vi, mask) => collect(reportIndex.get(r.id)!, vi, mask));
       }
       if (changedVictims.length > 0) {
-        // Every report against the new or changed victims (new against new is found by both passes, kept once).
+        // Every report against the new or changed victims.
         const index = new BlockingIndex(reports, changedVictims, DEFAULT_RULES, this.model.blocking);
-        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => add(ri, victimIndex.get(changedVictims[cvi].id)!, mask, true)));
+        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => collect(ri, victimIndex.get(changedVictims[cvi].id)!, mask)));
       }
-    }
-    for (const mask of masks) ruleNames.forEach((name, bit) => (mask & (1 << bit) ? pairsByRule[name]++ : 0));
-    const forced = new Set<number>();
-    for (const [reportId, victimId] of request.forcedPairs) {
-      const ri = reportIndex.get(reportId);
-      const vi = victimIndex.get(victimId);
-      if (ri === undefined || vi === undefined) continue;
-      forced.add(pairKey(ri, vi));
-    }
-    // Forced pairs blocking did not propose are appended once (full runs did not fill `position`).
-    if (forced.size > 0) {
-      const proposed = new Set<number>();
-      for (let i = 0; i < left.length; i++) if (forced.has(pairKey(left[i], right[i]))) proposed.add(pairKey(left[i], right[i]));
-      for (const k of forced) if (!proposed.has(k)) add(Math.floor(k / victims.length), k % victims.length, 0, false);
+      for (const [key, mask] of found) consider(Math.floor(key / victims.length), key % victims.length, mask);
     }
     const t2 = performance.now();
+    // Stored alerts blocking no longer proposes are rescored all the same.
+    for (const key of [...known.keys()]) consider(Math.floor(key / victims.length), key % victims.length, 0);
 
-    const keptIndex: number[] = [];
-    const keptWeights: number[] = [];
-    for (let i = 0; i < left.length; i++) {
-      const weight = scorer.score(reports[left[i]], victims[right[i]]);
-      if (scorer.probability(weight) < threshold && !forced.has(pairKey(left[i], right[i]))) continue;
-      keptIndex.push(i);
-      keptWeights.push(weight);
-    }
     this.kept = {
       reports,
       victims,
       scorer,
       ruleNames,
-      left: Int32Array.from(keptIndex, (i) => left[i]),
-      right: Int32Array.from(keptIndex, (i) => right[i]),
-      masks: Uint32Array.from(keptIndex, (i) => masks[i]),
+      left: Int32Array.from(keptLeft),
+      right: Int32Array.from(keptRight),
+      masks: Uint32Array.from(keptMasks),
       weights: Float64Array.from(keptWeights),
       next: 0,
     };
     const t3 = performance.now();
     return {
-      kept: keptIndex.length,
+      kept: keptLeft.length,
+      unchanged,
       pairsByRule,
-      pairsCompared: left.length,
+      pairsCompared: compared,
       reportsConsidered,
       victimsConsidered,
       threshold,
-      timingsMs: { frequencies: Math.round(t1 - t0), blocking: Math.round(t2 - t1), scoring: Math.round(t3 - t2) },
+      // Blocking and scoring are interleaved now: 'candidates' is both, 'known' the rescoring of stored alerts.
+      timingsMs: { frequencies: Math.round(t1 - t0), candidates: Math.round(t2 - t1), known: Math.round(t3 - t2) },
     };
   }
 

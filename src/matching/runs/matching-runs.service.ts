@@ -143,10 +143,10 @@ export class MatchingRunsService implements OnApplicationShutdown {
       this.syncedUntil = watermarkTo;
       const changedIds = watermarkFrom ? await this.features.changedIdsSince(watermarkFrom) : [];
       const incremental = run.mode === 'incremental' && watermarkFrom !== null;
-      const forcedPairs = await this.alerts.pairsToRescore(incremental ? changedIds : 'all');
+      const known = await this.alerts.knownAlerts(incremental ? changedIds : 'all');
 
       await phase('blocking_and_scoring');
-      const outcome = await timed('engine', () => this.host.run({ mode: incremental ? 'incremental' : 'full', changedIds, forcedPairs }));
+      const outcome = await timed('engine', () => this.host.run({ mode: incremental ? 'incremental' : 'full', changedIds, known }));
       Object.assign(timings, Object.fromEntries(Object.entries(outcome.timingsMs).map(([k, v]) => [`engine.${k}`, v])));
 
       await phase('writing_alerts');
