@@ -130,11 +130,8 @@ export class MatchingRunsService implements OnApplicationShutdown {
         ? await repo.findOne({ where: { status: 'succeeded' }, order: { watermarkTo: 'DESC' } })
         : null;
       const watermarkFrom = lastSuccess?.watermarkTo ?? null;
-      // A full run (or a first one) starts the engine copy afresh; otherwise it is brought up to date.
-      if (run.mode === 'full' || !watermarkFrom) {
-        await this.host.reset();
-        this.syncedUntil = null;
-      }
+      // The engine copy is brought up to date with the rows changed since its last sync (all rows the first time
+      // in this process, or after a failure); a full run then compares everything with everything.
       const changedRecords = await timed('load', () => this.features.changedSince(this.syncedUntil));
       // In slices, so neither thread serializes everything at once and the event loop stays responsive.
       await timed('sync', async () => {
