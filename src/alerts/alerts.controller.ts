@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
-import { ValidationFailedError } from '../common/errors.js';
 import { AlertsService } from './alerts.service.js';
 import { ListAlertsQueryDto } from './dto/list-alerts-query.dto.js';
+import { uuidParam } from '../common/pipes.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'id', reason: 'must be a UUID' }]) });
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -23,7 +22,7 @@ export class AlertsController {
   @Get(':id')
   @Roles('investigator', 'admin')
   @ApiOperation({ summary: 'One alert: both records side by side, the evidence as scored, and its history' })
-  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     return this.alerts.get(id, actor);
   }
 }

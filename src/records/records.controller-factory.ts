@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, type Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
@@ -7,13 +7,10 @@ import { ListRecordsQueryDto } from './dto/record-query.dto.js';
 import type { RecordKind } from './record.types.js';
 import { INPUT_CLASS, validateRecordInput } from './record-validation.js';
 import { RecordsService } from './records.service.js';
+import { uuidParam } from '../common/pipes.js';
 
 export const BATCH_MAX = 1000;
 
-const uuid = new ParseUUIDPipe({
-  version: '4',
-  exceptionFactory: () => new ValidationFailedError([{ field: 'id', reason: 'must be a UUID' }]),
-});
 const versionNumber = new ParseIntPipe({
   exceptionFactory: () => new ValidationFailedError([{ field: 'version', reason: 'must be a whole number' }]),
 });
@@ -85,21 +82,21 @@ export function recordsController(kind: RecordKind, path: string, tag: string): 
 
     @Get(':id')
     @Roles('investigator', 'admin')
-    get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
       return this.records.get(kind, id, actor);
     }
 
     @Get(':id/versions')
     @Roles('investigator', 'admin')
     @ApiOperation({ summary: 'Every version the record has had' })
-    versions(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    versions(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
       return this.records.versions(kind, id, actor);
     }
 
     @Get(':id/versions/:version')
     @Roles('investigator', 'admin')
     @ApiOperation({ summary: 'The record as it was at one version' })
-    version(@Param('id', uuid) id: string, @Param('version', versionNumber) version: number, @CurrentActor() actor: Actor) {
+    version(@Param('id', uuidParam) id: string, @Param('version', versionNumber) version: number, @CurrentActor() actor: Actor) {
       return this.records.version(kind, id, version, actor);
     }
   }

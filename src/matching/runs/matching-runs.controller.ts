@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '../../auth/actor.js';
 import { ValidationFailedError } from '../../common/errors.js';
 import { StartRunDto } from './dto/start-run.dto.js';
 import type { MatchingRun } from './matching-run.entity.js';
 import { MatchingRunsService } from './matching-runs.service.js';
+import { uuidParam } from '../../common/pipes.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field: 'id', reason: 'must be a UUID' }]) });
 
 function view(run: MatchingRun) {
   return {
@@ -61,7 +61,7 @@ export class MatchingRunsController {
 
   @Get(':id')
   @Roles('admin', 'investigator')
-  async get(@Param('id', uuid) id: string) {
+  async get(@Param('id', uuidParam) id: string) {
     return view(await this.runs.get(id));
   }
 }
