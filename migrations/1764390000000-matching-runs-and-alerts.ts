@@ -61,9 +61,10 @@ export class MatchingRunsAndAlerts1764390000000 implements MigrationInterface {
         CONSTRAINT alerts_pair UNIQUE (missing_report_id, suspected_victim_id)
       )`);
     await q.query(`CREATE INDEX alerts_victim ON alerts (suspected_victim_id)`);
-    await q.query(`CREATE INDEX alerts_queue ON alerts (status, priority DESC, id)`);
-    await q.query(`CREATE INDEX alerts_priority ON alerts (priority DESC, id)`);
-    await q.query(`CREATE INDEX alerts_weight ON alerts (match_weight DESC, id)`);
+    // One index per queue order, matching it exactly (ties broken by id in the same direction).
+    await q.query(`CREATE INDEX alerts_queue ON alerts (status, priority DESC, id DESC)`);
+    await q.query(`CREATE INDEX alerts_priority ON alerts (priority DESC, id DESC)`);
+    await q.query(`CREATE INDEX alerts_weight ON alerts (match_weight DESC, id DESC)`);
     await q.query(`CREATE INDEX alerts_created ON alerts (created_at, id)`);
     await q.query(`
       CREATE TABLE alert_events (
