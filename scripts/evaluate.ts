@@ -1,9 +1,10 @@
 /**
- * npm run evaluate -- --seed 1 --reports 5000 --victims 3000 [--threshold 0.5] [--json]
+ * npm run evaluate -- --seed 1 --reports 5000 --victims 3000 [--model default|v1|v2] [--threshold 0.5] [--json]
  *
  * Generates a synthetic data set, runs blocking and scoring, and prints aggregate quality and speed figures.
  * Prints no personal data.
  */
+import { modelByName } from '../src/matching/engine/models.js';
 import { generateDataset } from '../src/matching/synthetic/generator.js';
 import { evaluate, formatReport } from '../src/matching/synthetic/evaluation.js';
 
@@ -17,11 +18,12 @@ const reports = Number(arg('reports', '5000'));
 const victims = Number(arg('victims', '3000'));
 const thresholdArg = arg('threshold', '');
 const json = process.argv.includes('--json');
+const model = modelByName(arg('model', 'default'));
 
 const t0 = performance.now();
 const data = generateDataset({ seed, reports, victims });
 const t1 = performance.now();
-const report = evaluate(data, thresholdArg ? { threshold: Number(thresholdArg) } : {});
+const report = evaluate(data, thresholdArg ? { model, threshold: Number(thresholdArg) } : { model });
 if (json) {
   console.log(JSON.stringify({ seed, generateMs: t1 - t0, ...report }, null, 2));
 } else {

@@ -78,6 +78,8 @@ const table: Record<string, Row[]> = {
     { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'swapped' },
     { left: { firstSurname: 'Pérez', secondSurname: 'García' }, right: { firstSurname: 'Pérez', secondSurname: 'López de García' }, expectedLevel: 'married' },
     { left: { firstSurname: 'Pérez', secondSurname: 'López' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'missing_one_side' },
+    // A victim with no surname at all says nothing about a dropped second surname.
+    { left: { firstSurname: 'Pérez', secondSurname: 'López' }, right: { givenNames: 'Chuy' }, expectedLevel: 'null' },
     { left: { firstSurname: 'A', secondSurname: 'Morales' }, right: { firstSurname: 'A', secondSurname: 'Moreno' }, expectedLevel: 'jaro_winkler_0.80' },
     { left: { firstSurname: 'A', secondSurname: 'Pérez' }, right: { firstSurname: 'A', secondSurname: 'Tzul' }, expectedLevel: 'else' },
   ],
@@ -174,6 +176,147 @@ const table: Record<string, Row[]> = {
     {
       left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
       right: { marks: [{ type: 'other', description: 'cicatriz en dorso de la mano derecha' }] },
+      expectedLevel: 'type_region',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'scar', bodyRegion: 'back', description: 'cicatriz quirúrgica' }] },
+      expectedLevel: 'type_only',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'tattoo', bodyRegion: 'hand', side: 'right', description: 'estrella' }] },
+      expectedLevel: 'else',
+    },
+  ],
+  // Model 2's comparisons.
+  age_detail: [
+    { left: { dateOfBirth: '1990-03-12' }, right: {}, expectedLevel: 'null' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1990-03-12' }, expectedLevel: 'dob_exact' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1990-12-03' }, expectedLevel: 'dob_close' },
+    { left: { dateOfBirth: '1990-03-12' }, right: { dateOfBirth: '1988-07-01' }, expectedLevel: 'dob_different' },
+    // 25 when last seen, found estimated 24–30 (middle 27, report's middle 25.5): central.
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 24, estimatedAgeMax: 30, foundDate: '2020-06-01' }, expectedLevel: 'in_range_centre' },
+    // Found estimated 25–35 (middle 30): overlapping but 4.5 years off centre.
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 25, estimatedAgeMax: 35, foundDate: '2020-06-01' }, expectedLevel: 'in_range' },
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 29, estimatedAgeMax: 33, foundDate: '2020-06-01' }, expectedLevel: 'near' },
+    { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 32, estimatedAgeMax: 36, foundDate: '2020-06-01' }, expectedLevel: 'far' },
+    { left: { ageAtEvent: 16, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 40, estimatedAgeMax: 50, foundDate: '2020-06-01' }, expectedLevel: 'else' },
+  ],
+  time_alive: [
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-03', condition: 'deceased' }, expectedLevel: 'null' },
+    { left: { lastSeenDate: '2020-05-01' }, right: {}, expectedLevel: 'null' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2018-05-01' }, expectedLevel: 'found_over_a_year_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-01-15' }, expectedLevel: 'found_months_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-04-20' }, expectedLevel: 'found_shortly_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-06' }, expectedLevel: 'within_7_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-20' }, expectedLevel: 'within_30_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-07-20' }, expectedLevel: 'within_90_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2021-01-20' }, expectedLevel: 'within_1_year' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2022-01-20' }, expectedLevel: 'within_2_years' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2023-01-20' }, expectedLevel: 'within_5_years' },
+    { left: { lastSeenDate: '2014-05-01' }, right: { foundDate: '2023-01-20' }, expectedLevel: 'over_5_years' },
+  ],
+  time_deceased: [
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-03' }, expectedLevel: 'null' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2018-05-01', condition: 'deceased' }, expectedLevel: 'found_over_a_year_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-01-15', condition: 'deceased' }, expectedLevel: 'found_months_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-04-20', condition: 'deceased' }, expectedLevel: 'found_shortly_before' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-08', condition: 'deceased' }, expectedLevel: 'within_7_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-05-31', condition: 'deceased' }, expectedLevel: 'within_30_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2020-06-01', condition: 'deceased' }, expectedLevel: 'within_90_days' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2021-05-01', condition: 'deceased' }, expectedLevel: 'within_1_year' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2022-04-30', condition: 'deceased' }, expectedLevel: 'within_2_years' },
+    { left: { lastSeenDate: '2020-05-01' }, right: { foundDate: '2025-04-30', condition: 'deceased' }, expectedLevel: 'within_5_years' },
+    { left: { lastSeenDate: '2014-05-01' }, right: { foundDate: '2023-01-20', condition: 'deceased' }, expectedLevel: 'over_5_years' },
+  ],
+  place_detail: [
+    { left: { lastSeenPlace: { country: 'GT', admin1Code: '09' } }, right: {}, expectedLevel: 'null' },
+    {
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '14', municipality: 'Zapopan' } },
+      right: { foundPlace: { country: 'MX', admin1: 'Jalisco', municipality: 'ZAPOPAN' } },
+      expectedLevel: 'same_municipality',
+    },
+    {
+      // Tapachula is a route town: thousands pass, so sharing it is weaker than sharing a home municipality.
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula', lat: 14.9, lon: -92.26 } },
+      right: { foundPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula', lat: 14.91, lon: -92.25 } },
+      expectedLevel: 'same_route_town',
+    },
+    {
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '14', lat: 20.67, lon: -103.35 } },
+      right: { foundPlace: { country: 'MX', lat: 20.72, lon: -103.4 } },
+      expectedLevel: 'within_50km',
+    },
+    {
+      // Guadalajara and Puerto Vallarta: both Jalisco, ~190 km apart.
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '14', lat: 20.67, lon: -103.35 } },
+      right: { foundPlace: { country: 'MX', admin1Code: '14', lat: 20.62, lon: -105.23 } },
+      expectedLevel: 'same_admin1',
+    },
+    {
+      left: { lastSeenPlace: { country: 'GT', admin1Code: '09', lat: 14.83, lon: -91.52 } },
+      right: { foundPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula', lat: 14.9, lon: -92.26 } },
+      expectedLevel: 'on_migrant_route',
+    },
+    {
+      left: { lastSeenPlace: { country: 'MX', lat: 20.67, lon: -103.35 } },
+      right: { foundPlace: { country: 'MX', lat: 21.88, lon: -102.29 } },
+      expectedLevel: 'within_300km',
+    },
+    { left: { lastSeenPlace: { country: 'MX', admin1Code: '31' } }, right: { foundPlace: { country: 'MX', admin1Code: '02' } }, expectedLevel: 'else' },
+  ],
+  marks_detail: [
+    { left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] }, right: {}, expectedLevel: 'null' },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'chest', side: 'center', description: 'nombre "Juana"' }] },
+      right: { marks: [{ type: 'other', description: 'tatuaje en espalda con letras que dicen Juana' }] },
+      expectedLevel: 'name_in_tattoo',
+    },
+    {
+      // A rose on the left forearm and a scar on the right hand, both found again.
+      left: {
+        marks: [
+          { type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' },
+          { type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' },
+        ],
+      },
+      right: {
+        marks: [
+          { type: 'other', description: 'rosa tatuada, brazo izquierdo' },
+          { type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz en la mano' },
+        ],
+      },
+      expectedLevel: 'two_marks',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'dragón' }] },
+      right: { marks: [{ type: 'other', description: 'Tatuajes: dragon en antebrazo der.' }] },
+      expectedLevel: 'rare_motif_region',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'tatuaje de rosa en antebrazo izq.' }] },
+      right: { marks: [{ type: 'other', description: 'rosa tatuada, brazo izquierdo' }] },
+      expectedLevel: 'motif_region_side',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },
+      right: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'right', description: 'una rosa' }] },
+      expectedLevel: 'motif_region_other_side',
+    },
+    {
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },
+      right: { marks: [{ type: 'other', description: 'tatuaje de rosa en la espalda' }] },
+      expectedLevel: 'motif_only',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'other', description: 'cicatriz en dorso de la mano derecha' }] },
+      expectedLevel: 'type_region_side',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'scar', bodyRegion: 'hand', description: 'cicatriz' }] },
       expectedLevel: 'type_region',
     },
     {

@@ -5,7 +5,7 @@
  *
  * Everything here works on PreparedRecord features: interned ids, small sorted Int32Arrays, numbers.
  */
-import { editDistanceAtMost, jaroWinkler } from './jaro-winkler.js';
+import { editDistanceAtMost, jaroWinklerById } from './jaro-winkler.js';
 import { regionsCompatible } from './marks.js';
 import { haversineKm } from './geo.js';
 import type { PreparedMark, PreparedRecord } from './types.js';
@@ -45,13 +45,13 @@ function includes(x: Int32Array, v: number): boolean {
   return false;
 }
 
-function bestJw(x: readonly string[], y: readonly string[]): number {
+function bestJw(x: readonly string[], xi: Int32Array, y: readonly string[], yi: Int32Array): number {
   let best = 0;
   const nx = Math.min(x.length, 4);
   const ny = Math.min(y.length, 4);
   for (let i = 0; i < nx; i++) {
     for (let j = 0; j < ny; j++) {
-      const s = jaroWinkler(x[i], y[j]);
+      const s = jaroWinklerById(xi[i], x[i], yi[j], y[j]);
       if (s > best) best = s;
     }
   }
@@ -70,7 +70,7 @@ export const GIVEN_NAME: ComparisonDef = {
     if (intersects(a.gExact, b.gExact)) return 2;
     if (intersects(a.gCanon, b.gCanon)) return 3;
     if (intersects(a.gPhon, b.gPhon)) return 4;
-    const jw = bestJw(a.givenStrong, b.givenStrong);
+    const jw = bestJw(a.givenStrong, a.givenStrongIds, b.givenStrong, b.givenStrongIds);
     if (jw >= 0.92) return 5;
     if (a.gWeak.length > 0 && (intersects(a.gWeak, b.gWeak) || intersects(a.gWeak, b.gExact))) return 6;
     if (b.gWeak.length > 0 && intersects(b.gWeak, a.gExact)) return 6;
@@ -82,9 +82,12 @@ export const GIVEN_NAME: ComparisonDef = {
     return [r.givenFull || '—', aliases.length ? `alias: ${aliases.join(', ')}` : ''].filter(Boolean).join(' · ');
   },
   tf: (a, b, level) => {
-    // exact_word: the frequency of the word both share; exact_full: of the record's rarest word.
+    // exact_word: the frequency of the rarest word both share; exact_full: of the record's rarest word.
+    // (Independent of the order of interned ids, so that every thread scores a pair alike.)
     if (level === 2) {
-      for (let i = 0; i < a.gExact.length; i++) if (includes(b.gExact, a.gExact[i])) return a.gTfs[i];
+      let shared = 0;
+      for (let i = 0; i < a.gExact.length; i++) if (includes(b.gExact, a.gExact[i]) && (shared === 0 || a.gTfs[i] < shared)) shared = a.gTfs[i];
+      return shared;
     }
     let min = 0;
     for (let i = 0; i < a.gTfs.length; i++) if (a.gTfs[i] > 0 && (min === 0 || a.gTfs[i] < min)) min = a.gTfs[i];
@@ -100,7 +103,7 @@ export const FIRST_SURNAME: ComparisonDef = {
     if (a.s1 === '' || b.s1 === '') return 0;
     if (a.s1Id === b.s1Id) return 1;
     if (a.s1Lat === b.s1Lat || a.s1Maya === b.s1Maya) return 2;
-    const jw = jaroWinkler(a.s1, b.s1);
+    const jw = jaroWinklerById(a.s1Id, a.s1, b.s1Id, b.s1);
     if (jw >= 0.92) return 3;
     // The report's first surname sits in the victim's second slot (and that slot is not already the report's own
     // second surname, which the second-surname comparison credits).
@@ -119,6 +122,8 @@ export const SECOND_SURNAME: ComparisonDef = {
   labels: ['null', 'exact', 'phonetic', 'jaro_winkler_0.92', 'swapped', 'married', 'missing_one_side', 'jaro_winkler_0.80', 'else'],
   level(a, b) {
     if (a.s2 === '' && b.s2 === '') return 0;
+    // A record with no surname at all (nameless, or a first name only) says nothing about a dropped second one.
+    if (a.s1 === '' || b.s1 === '') return 0;
     // The report's second surname sits in the victim's first slot (swapped order, or paternal surname dropped),
     // unless the victim's first surname already agrees with the report's first.
     const crossed = a.s2 !== '' && b.s1 !== '' && (a.s2Id === b.s1Id || a.s2Lat === b.s1Lat) && a.s1Id !== b.s1Id && a.s1Lat !== b.s1Lat;
@@ -129,7 +134,7 @@ export const SECOND_SURNAME: ComparisonDef = {
     }
     if (a.s2Id === b.s2Id) return 1;
     if (a.s2Lat === b.s2Lat || a.s2Maya === b.s2Maya) return 2;
-    const jw = jaroWinkler(a.s2, b.s2);
+    const jw = jaroWinklerById(a.s2Id, a.s2, b.s2Id, b.s2);
     if (jw >= 0.92) return 3;
     if (crossed) return 4;
     if (a.s2Id === b.marriedId || b.s2Id === a.marriedId || (a.marriedId !== 0 && a.marriedId === b.marriedId)) return 5;
@@ -409,6 +414,152 @@ export const LANGUAGE: ComparisonDef = {
   show: (r) => [...(r.source.languageCodes ?? []), ...(r.source.languages ?? [])].join(', ') || '—',
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Comparisons added for model 2. A model scores exactly the comparisons it lists, so these replace `time`,
+// `place` and `marks` in model 2 while model 1 keeps scoring the originals unchanged.
+
+const TIME_LABELS = [
+  'null',
+  'found_over_a_year_before',
+  'found_months_before',
+  'found_shortly_before',
+  'within_7_days',
+  'within_30_days',
+  'within_90_days',
+  'within_1_year',
+  'within_2_years',
+  'within_5_years',
+  'over_5_years',
+] as const;
+
+function timeLevel(a: PreparedRecord, b: PreparedRecord): number {
+  if (!(a.eventDay === a.eventDay) || !(b.eventDay === b.eventDay)) return 0;
+  const d = b.eventDay - a.eventDay;
+  if (d < -365) return 1;
+  if (d < -30) return 2;
+  if (d < 0) return 3;
+  if (d <= 7) return 4;
+  if (d <= 30) return 5;
+  if (d <= 91) return 6;
+  if (d <= 365) return 7;
+  if (d <= 730) return 8;
+  if (d <= 1826) return 9;
+  return 10;
+}
+
+/**
+ * Time from last seen to found, in finer bands, separately for victims found alive and dead: the living are
+ * usually found within months (rescues, detentions), the dead often years later, so the same gap is different
+ * evidence. Each is null for the other condition.
+ */
+export const TIME_ALIVE: ComparisonDef = {
+  name: 'time_alive',
+  labels: TIME_LABELS,
+  level: (a, b) => (b.deceased ? 0 : timeLevel(a, b)),
+  show: TIME.show,
+};
+
+export const TIME_DECEASED: ComparisonDef = {
+  name: 'time_deceased',
+  labels: TIME_LABELS,
+  level: (a, b) => (b.deceased ? timeLevel(a, b) : 0),
+  show: TIME.show,
+};
+
+/**
+ * Place, with two levels more than `place`: the same route town (Tapachula: many pass, so weaker than a home
+ * municipality) and the same state or department (not within 50 km).
+ */
+export const PLACE_DETAIL: ComparisonDef = {
+  name: 'place_detail',
+  labels: ['null', 'same_municipality', 'same_route_town', 'within_50km', 'same_admin1', 'on_migrant_route', 'within_300km', 'else'],
+  level(a, b) {
+    if (a.municipalityId !== 0 && a.municipalityId === b.municipalityId) return b.routeTown ? 2 : 1;
+    const aHas = a.lat === a.lat;
+    const bHas = b.lat === b.lat;
+    if (!aHas || !bHas) return 0;
+    const d = haversineKm(a.lat, a.lon, b.lat, b.lon);
+    if (d <= 50) return 3;
+    if (a.admin1Id !== 0 && a.admin1Id === b.admin1Id) return 4;
+    if (b.onRoute && b.placeCountry === 'MX' && (a.placeCountry === 'GT' || a.onRoute)) {
+      const from = a.placeCountry === 'GT' ? 0 : a.routeProgress;
+      if (b.routeProgress >= from - 100) return 5;
+    }
+    if (d <= 300) return 6;
+    return 7;
+  },
+  show: PLACE.show,
+};
+
+/** markPairLevel, with scars and birthmarks on the same stated side of a compatible region told apart. */
+function markPairLevelDetail(ma: PreparedMark, mb: PreparedMark, ctx: ComparisonContext): number {
+  const l = markPairLevel(ma, mb, ctx);
+  // v1 codes: 1 name, 2 rare motif, 3 motif+region+side, 4 other side, 5 motif only, 6 type+region, 7 type, 8 else
+  if (l <= 5) return l;
+  if (l === 6) return ma.side !== 0 && ma.side === mb.side ? 6 : 7;
+  return l + 1;
+}
+
+/**
+ * Marks, with two levels more than `marks`: two different marks that each agree on motif (or on type, region
+ * and side) — far rarer between strangers than one — and a type + region + side level for scars and birthmarks.
+ */
+export const MARKS_DETAIL: ComparisonDef = {
+  name: 'marks_detail',
+  labels: [
+    'null',
+    'name_in_tattoo',
+    'two_marks',
+    'rare_motif_region',
+    'motif_region_side',
+    'motif_region_other_side',
+    'motif_only',
+    'type_region_side',
+    'type_region',
+    'type_only',
+    'else',
+  ],
+  level(a, b, ctx) {
+    if (a.marks.length === 0 || b.marks.length === 0) return 0;
+    let best = 9;
+    let agreeingA = 0; // bit set of a's marks with a motif-level or type+region+side agreement
+    let agreeingB = 0;
+    let pairs = 0;
+    for (let i = 0; i < a.marks.length && i < 16; i++) {
+      for (let j = 0; j < b.marks.length && j < 16; j++) {
+        const l = markPairLevelDetail(a.marks[i], b.marks[j], ctx);
+        if (l === 1) return 1;
+        if (l < best) best = l;
+        if ((l <= 4 || l === 6) && (agreeingA & (1 << i)) === 0 && (agreeingB & (1 << j)) === 0) {
+          agreeingA |= 1 << i;
+          agreeingB |= 1 << j;
+          pairs++;
+        }
+      }
+    }
+    if (pairs >= 2) return 2;
+    // Shift the pair levels past 'two_marks'.
+    return best + 1;
+  },
+  show: MARKS.show,
+};
+
+/**
+ * Age with the overlap level split in two: the middle of the report's birth interval within 2 years of the middle
+ * of the victim's (an estimate centred on the truth) or merely overlapping (within the tolerances of `age`).
+ */
+export const AGE_DETAIL: ComparisonDef = {
+  name: 'age_detail',
+  labels: ['null', 'dob_exact', 'dob_close', 'dob_different', 'in_range_centre', 'in_range', 'near', 'far', 'else'],
+  level(a, b, ctx) {
+    const l = AGE.level(a, b, ctx);
+    if (l < 4) return l;
+    if (l === 4) return Math.abs(a.birthLo + a.birthHi - b.birthLo - b.birthHi) <= 4 ? 4 : 5;
+    return l + 1;
+  },
+  show: AGE.show,
+};
+
 export const COMPARISONS: readonly ComparisonDef[] = [
   GIVEN_NAME,
   FIRST_SURNAME,
@@ -426,4 +577,9 @@ export const COMPARISONS: readonly ComparisonDef[] = [
   TIME,
   PLACE,
   LANGUAGE,
+  AGE_DETAIL,
+  TIME_ALIVE,
+  TIME_DECEASED,
+  PLACE_DETAIL,
+  MARKS_DETAIL,
 ];

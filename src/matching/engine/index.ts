@@ -21,9 +21,32 @@ export { fold } from './text.js';
 export { buildFrequencyTable, attachFrequencies, type FrequencyTable } from './frequencies.js';
 export { COMPARISONS, type ComparisonDef } from './comparisons.js';
 export { MODEL_V1 } from './model.v1.js';
+export { MODEL_V2 } from './model.v2.js';
+export { MODEL_DEFAULT, MODELS, modelByName } from './models.js';
 export { type MatchModel, type ComparisonSpec, type LevelSpec, levelWeight, probabilityFromWeight, validateModel } from './model.js';
 export { Scorer, estimatePrior, formatWaterfall, type PairExplanation, type ComparisonEvidence } from './scorer.js';
-export { BlockingIndex, block, DEFAULT_RULES, type BlockingRule, type KeyPart, type CandidatePairs, type BlockingStats } from './blocking.js';
+export {
+  BlockingIndex,
+  block,
+  candidatesOf,
+  candidateScratch,
+  DEFAULT_RULES,
+  type BlockingArrays,
+  type BlockingRule,
+  type CandidateScratch,
+  type KeyPart,
+  type CandidatePairs,
+  type BlockingStats,
+} from './blocking.js';
+export { scoreSlice, type ScoredSlice, type SliceInput } from './slice.js';
+export {
+  chooseThreshold,
+  estimateModel,
+  matchCountRatio,
+  tallyLevels,
+  type LabelledSet,
+  type TrainingTally,
+} from './trainer.js';
 
 export interface PreparedSet {
   records: PreparedRecord[];

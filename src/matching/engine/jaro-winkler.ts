@@ -56,6 +56,29 @@ export function jaroWinkler(a: string, b: string): number {
   return j + prefix * 0.1 * (1 - j);
 }
 
+// Direct-mapped memo: 2^18 slots, each (id a, id b, value); a collision simply overwrites. Typed arrays, so a
+// lookup is a multiply, a shift and two integer compares (a Map lookup cost as much as the short Jaro itself).
+const MEMO_BITS = 18;
+const memoA = new Int32Array(1 << MEMO_BITS);
+const memoB = new Int32Array(1 << MEMO_BITS);
+const memoV = new Float64Array(1 << MEMO_BITS);
+
+/**
+ * jaroWinkler(a, b) memoised on the interned ids of the two strings (id equality ⇔ string equality): names
+ * repeat (Zipf), so at scale most word pairs have been compared before. Keyed in argument order, so results
+ * are exactly those of jaroWinkler. Ids must be > 0 (0 = no id: computed directly).
+ */
+export function jaroWinklerById(idA: number, a: string, idB: number, b: string): number {
+  if (idA <= 0 || idB <= 0) return jaroWinkler(a, b);
+  const slot = (Math.imul(idA, 0x9e3779b1) ^ Math.imul(idB, 0x85ebca6b)) >>> (32 - MEMO_BITS);
+  if (memoA[slot] === idA && memoB[slot] === idB) return memoV[slot];
+  const v = jaroWinkler(a, b);
+  memoA[slot] = idA;
+  memoB[slot] = idB;
+  memoV[slot] = v;
+  return v;
+}
+
 /** Damerau (adjacent transposition) edit distance, capped: returns cap+1 as soon as the distance exceeds cap. */
 export function editDistanceAtMost(a: string, b: string, cap: number): number {
   const la = a.length;

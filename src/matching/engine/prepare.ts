@@ -144,6 +144,7 @@ export function prepare(record: MatchRecord): PreparedRecord {
     givenFull: name.given.full,
     givenFullId: name.given.full ? INTERN.id(`gf:${name.given.full}`) : 0,
     givenStrong: strongU,
+    givenStrongIds: Int32Array.from(strongU.map((w) => INTERN.id(`g:${w}`))),
     gExact: sortedUnique(strongU.map((w) => INTERN.id(`g:${w}`))),
     gWeak: sortedUnique(weak.map((w) => INTERN.id(`g:${w}`))),
     gCanon: sortedUnique(canon),

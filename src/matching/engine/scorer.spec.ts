@@ -1,5 +1,6 @@
 import { MODEL_V1 } from './model.v1.js';
 import { probabilityFromWeight, validateModel, type MatchModel } from './model.js';
+import { attachFrequencies } from './frequencies.js';
 import { prepare } from './prepare.js';
 import { Scorer, formatWaterfall } from './scorer.js';
 import type { MatchRecord } from './types.js';
@@ -98,5 +99,27 @@ describe('scorer', () => {
     expect(w(rare).level).toBe('exact');
     expect(w(common).level).toBe('exact');
     expect(w(rare).weight + w(rare).tfAdjustment).toBeGreaterThan(w(common).weight + w(common).tfAdjustment);
+  });
+});
+
+describe('given-name term frequency on exact_word', () => {
+  // Two words shared, neither record's full name equal: the rarer shared word's frequency is used, whatever the
+  // order in which the words were interned (scores must not depend on the thread that prepared the records).
+  it.each([
+    { left: 'Baltazar Juan Ignacio', right: 'Juan Baltazar', tfs: { baltazar: 0.0001, juan: 0.05 } },
+    { left: 'Juan Baltazar Ignacio', right: 'Baltazar Juan', tfs: { baltazar: 0.05, juan: 0.0001 } },
+  ])('$left vs $right uses the rarest shared word', ({ left, right, tfs }) => {
+    const table = { surnames: {}, surnameSlots: 0, givenNames: tfs as Record<string, number>, givenSlots: 1, motifs: {}, marks: 0 };
+    const scorer = new Scorer(MODEL_V1, table);
+    const mk = (kind: MatchRecord['kind'], g: string) => {
+      const p = prepare(base(kind, { givenNames: g }));
+      attachFrequencies(p, table);
+      return p;
+    };
+    const e = scorer.explain(mk('missing_report', left), mk('suspected_victim', right));
+    const row = e.comparisons.find((c) => c.comparison === 'given_name')!;
+    expect(row.level).toBe('exact_word');
+    // referenceU 0.01 / floor-clamped 0.001 → +3.32, clamped to the maximum of 3 bits.
+    expect(row.tfAdjustment).toBeCloseTo(3, 3);
   });
 });

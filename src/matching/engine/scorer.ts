@@ -36,6 +36,9 @@ export interface PairExplanation {
   comparisons: ComparisonEvidence[];
 }
 
+/** Comparisons every model must score (sex carries the only hard exclusion). */
+export const REQUIRED_COMPARISONS: readonly string[] = ['given_name', 'first_surname', 'second_surname', 'sex'];
+
 interface TfSpec {
   referenceU: number;
   floor: number;
@@ -58,14 +61,21 @@ export class Scorer {
     if (problems.length > 0) throw new Error(`invalid match model ${model.version}: ${problems.join('; ')}`);
     this.model = model;
     this.prior = priorWeight(model);
-    this.defs = COMPARISONS;
+    // A model scores exactly the comparisons it lists (model 2 replaces time, place and marks by finer ones),
+    // in the engine's order; a name the engine does not know, or different level labels, is refused.
+    for (const c of model.comparisons) {
+      if (!COMPARISONS.some((d) => d.name === c.name)) throw new Error(`model ${model.version}: unknown comparison ${c.name}`);
+    }
+    for (const required of REQUIRED_COMPARISONS) {
+      if (!model.comparisons.some((c) => c.name === required)) throw new Error(`model ${model.version} lacks comparison ${required}`);
+    }
+    this.defs = COMPARISONS.filter((d) => model.comparisons.some((c) => c.name === d.name));
     this.weights = [];
     this.tfLevel = [];
     this.tfSpec = [];
-    this.excludeLevel = new Int32Array(COMPARISONS.length).fill(-1);
-    COMPARISONS.forEach((def, ci) => {
-      const spec = model.comparisons.find((c) => c.name === def.name);
-      if (!spec) throw new Error(`model ${model.version} lacks comparison ${def.name}`);
+    this.excludeLevel = new Int32Array(this.defs.length).fill(-1);
+    this.defs.forEach((def, ci) => {
+      const spec = model.comparisons.find((c) => c.name === def.name)!;
       const labels = spec.levels.map((l) => l.label);
       if (labels.join('|') !== def.labels.join('|')) {
         throw new Error(`model ${model.version}: ${def.name} levels [${labels}] differ from the engine's [${def.labels}]`);

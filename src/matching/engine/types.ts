@@ -109,6 +109,8 @@ export interface PreparedRecord {
   givenFullId: number;
   /** Strong given-name words (including aliases), folded. */
   givenStrong: string[];
+  /** Interned ids of givenStrong, in the same order (memoised Jaro–Winkler). */
+  givenStrongIds: Int32Array;
   gExact: Int32Array;
   gWeak: Int32Array;
   gCanon: Int32Array;

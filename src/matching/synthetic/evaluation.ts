@@ -5,8 +5,9 @@
 import { BlockingIndex, DEFAULT_RULES } from '../engine/blocking.js';
 import { prepareAll } from '../engine/index.js';
 import type { MatchModel } from '../engine/model.js';
-import { MODEL_V1 } from '../engine/model.v1.js';
+import { MODEL_DEFAULT } from '../engine/models.js';
 import { Scorer } from '../engine/scorer.js';
+import type { LabelledSet } from '../engine/trainer.js';
 import type { MatchRecord } from '../engine/types.js';
 import type { SyntheticDataset, VictimTruth } from './generator.js';
 
@@ -59,7 +60,7 @@ function bump(map: Map<string, [number, number]>, key: string, hit: boolean) {
 }
 
 export function evaluate(data: Pick<SyntheticDataset, 'reports' | 'victims' | 'truePairs' | 'victimTruth'>, options: EvaluationOptions = {}): EvaluationReport {
-  const model = options.model ?? MODEL_V1;
+  const model = options.model ?? MODEL_DEFAULT;
   const threshold = options.threshold ?? model.thresholds.match;
   const K = options.topK ?? 5;
   const t0 = performance.now();
@@ -209,4 +210,15 @@ export function formatReport(r: EvaluationReport, K = 5): string {
   for (const rule of r.rules) lines.push(`  ${rule.name.padEnd(22)} ${String(rule.pairs).padStart(9)}  ${String(r.rulesTruePairs[rule.name]).padStart(6)}  ${rule.oversizedKeys} / ${rule.droppedKeys}`);
   lines.push(`time: prepare ${(r.timingsMs.prepare / 1000).toFixed(2)} s, index ${(r.timingsMs.blockingIndex / 1000).toFixed(2)} s, block+score ${(r.timingsMs.blockAndScore / 1000).toFixed(2)} s, total ${(r.timingsMs.total / 1000).toFixed(2)} s`);
   return lines.join('\n');
+}
+
+/** A synthetic data set as the trainer's labelled set: prepared records (frequencies attached) and true index pairs. */
+export function labelledSet(data: Pick<SyntheticDataset, 'reports' | 'victims' | 'truePairs'>): LabelledSet {
+  const prepared = prepareAll([...data.reports, ...data.victims]);
+  const reports = prepared.records.slice(0, data.reports.length);
+  const victims = prepared.records.slice(data.reports.length);
+  const reportIdx = new Map(data.reports.map((r, i) => [r.id, i]));
+  const victimIdx = new Map(data.victims.map((v, i) => [v.id, i]));
+  const truePairs = data.truePairs.map((tp) => [reportIdx.get(tp.reportId)!, victimIdx.get(tp.victimId)!] as const);
+  return { reports, victims, truePairs, frequencies: prepared.frequencies };
 }
