@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AlertWriter, REOPEN_MARGIN_BITS } from '../../src/alerts/alert-writer.service.js';
 import type { AlertStatus } from '../../src/alerts/alert.entity.js';
-import { MODEL_V1 } from '../../src/matching/engine/index.js';
+import { MODEL_DEFAULT } from '../../src/matching/engine/index.js';
 import type { ScoredPair } from '../../src/matching/pipeline/match-session.js';
 import { missingReport, suspectedVictim } from '../factories/records.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -14,7 +14,7 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
   let reportId: string;
   let victimId: string;
   let runId: string;
-  const threshold = MODEL_V1.thresholds.review;
+  const threshold = MODEL_DEFAULT.thresholds.review;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -23,7 +23,7 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
     const key = await t.key(['submitter']);
     reportId = (await t.http.post('/api/v1/missing-reports').set('Authorization', `Bearer ${key}`).send(missingReport())).body.id;
     victimId = (await t.http.post('/api/v1/suspected-victims').set('Authorization', `Bearer ${key}`).send(suspectedVictim())).body.id;
-    [{ id: runId }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'succeeded') RETURNING id`, [MODEL_V1.version]);
+    [{ id: runId }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'succeeded') RETURNING id`, [MODEL_DEFAULT.version]);
   });
   afterAll(async () => t.close());
 
@@ -35,7 +35,7 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
     weight,
     probability,
     rules: ['surname1_given'],
-    evidence: { leftId: reportId, rightId: victimId, modelVersion: MODEL_V1.version, priorWeight: -13, matchWeight: weight, matchProbability: probability, excluded: false, exclusionReason: null, comparisons: [] },
+    evidence: { leftId: reportId, rightId: victimId, modelVersion: MODEL_DEFAULT.version, priorWeight: -13, matchWeight: weight, matchProbability: probability, excluded: false, exclusionReason: null, comparisons: [] },
     minor: false,
     foundDate: '2026-05-02',
     reportCountry: 'GT',
@@ -60,11 +60,11 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
   ])('$name', async ({ status, stored, weight, probability, rejectedAt, expected, event, round }) => {
     await ds.query(`TRUNCATE alerts, alert_events`); // a test reset: TRUNCATE does not fire the append-only row trigger
     if (status) {
-      await writer.apply(runId, [pair(stored, HIGH)], threshold, MODEL_V1.version);
+      await writer.apply(runId, [pair(stored, HIGH)], threshold, MODEL_DEFAULT.version);
       await ds.query(`UPDATE alerts SET status = $1, rejected_weight = $2`, [status, rejectedAt ?? null]);
     }
     const [{ n: eventsBefore }] = await ds.query(`SELECT count(*)::int AS n FROM alert_events`);
-    await writer.apply(runId, [pair(weight, probability)], threshold, MODEL_V1.version);
+    await writer.apply(runId, [pair(weight, probability)], threshold, MODEL_DEFAULT.version);
     const rows = await ds.query(`SELECT status, review_round, match_weight FROM alerts`);
     if (expected === null) {
       expect(rows).toEqual([]);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AlertWriter } from '../../src/alerts/alert-writer.service.js';
-import { MODEL_V1 } from '../../src/matching/engine/index.js';
+import { MODEL_DEFAULT } from '../../src/matching/engine/index.js';
 import { MatchSession } from '../../src/matching/pipeline/match-session.js';
 import { MatchFeaturesRepository } from '../../src/matching/runs/match-features.repository.js';
 import { MatchingRunsService } from '../../src/matching/runs/matching-runs.service.js';
@@ -53,12 +53,12 @@ describe('crash safety: a run killed half-way and run again', () => {
 
     // The crashed process: its run row says 'running', and only the first part of its alerts reached the database.
     const ds = crashed.app.get(DataSource);
-    const [{ id: deadRun }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'running') RETURNING id`, [MODEL_V1.version]);
+    const [{ id: deadRun }] = await ds.query(`INSERT INTO matching_runs (mode, trigger, model_version, status) VALUES ('full', 'api', $1, 'running') RETURNING id`, [MODEL_DEFAULT.version]);
     const session = new MatchSession();
     session.sync(await crashed.app.get(MatchFeaturesRepository).changedSince(null));
     const outcome = session.runAll({ mode: 'full', changedIds: [], known: [] });
     const half = outcome.pairs.slice(0, Math.floor(outcome.pairs.length / 2));
-    await crashed.app.get(AlertWriter).apply(deadRun, half, outcome.threshold, MODEL_V1.version);
+    await crashed.app.get(AlertWriter).apply(deadRun, half, outcome.threshold, MODEL_DEFAULT.version);
     expect((await alertSnapshot(ds)).length).toBeLessThan(expected.length);
 
     const runs = crashed.app.get(MatchingRunsService);

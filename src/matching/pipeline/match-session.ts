@@ -8,7 +8,7 @@ import {
   BlockingIndex,
   buildFrequencyTable,
   DEFAULT_RULES,
-  MODEL_V1,
+  MODEL_DEFAULT,
   type MatchModel,
   type MatchRecord,
   type PairExplanation,
@@ -107,7 +107,7 @@ export class MatchSession {
   /** The last run's kept pairs, handed out in slices by next() so no thread ever holds all their evidence. */
   private kept: KeptPairs | null = null;
 
-  constructor(readonly model: MatchModel = MODEL_V1) {}
+  constructor(readonly model: MatchModel = MODEL_DEFAULT) {}
 
   get size(): number {
     return this.records.size;

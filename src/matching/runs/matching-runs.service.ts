@@ -4,7 +4,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { type AlertCounts, AlertWriter, ZERO_COUNTS } from '../../alerts/alert-writer.service.js';
 import type { Actor } from '../../auth/actor.js';
 import { NotFoundError } from '../../common/errors.js';
-import { MODEL_V1 } from '../engine/index.js';
+import { MODEL_DEFAULT } from '../engine/index.js';
 import { createEngineHost, type MatchEngineHost } from '../pipeline/match-engine-host.js';
 import { MatchFeaturesRepository } from './match-features.repository.js';
 import { MatchingRun, type RunMode, type RunTrigger } from './matching-run.entity.js';
@@ -63,7 +63,7 @@ export class MatchingRunsService implements OnApplicationShutdown {
       const inserted: { id: string }[] = await lock.query(
         `INSERT INTO matching_runs (mode, trigger, model_version, status, requested_by_key_id, schedule_slot)
          VALUES ($1, $2, $3, 'running', $4, $5) ON CONFLICT (schedule_slot) DO NOTHING RETURNING id`,
-        [mode, trigger, MODEL_V1.version, actor?.keyId ?? null, scheduleSlot],
+        [mode, trigger, MODEL_DEFAULT.version, actor?.keyId ?? null, scheduleSlot],
       );
       if (inserted.length === 0) {
         // This schedule slot was already run by another instance.
@@ -150,7 +150,7 @@ export class MatchingRunsService implements OnApplicationShutdown {
       const counts = { ...ZERO_COUNTS };
       await timed('write', async () => {
         for (let pairs = await this.host.next(PAIR_SLICE); pairs.length > 0; pairs = await this.host.next(PAIR_SLICE)) {
-          const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_V1.version);
+          const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_DEFAULT.version);
           for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += written[k];
         }
       });
