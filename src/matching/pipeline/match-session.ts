@@ -42,6 +42,20 @@ export interface RunRequest {
   known: KnownAlert[];
 }
 
+/**
+ * The prior λ is the chance that a random report–victim pair is a match: about (victims that have a report) /
+ * (reports × victims), so it falls as reports accumulate. The models are fitted on the generator's default set of
+ * this many reports; with R reports the service divides the model's λ by 2^k, where 2^k ≤ R / TRAINING_REPORTS
+ * < 2^(k+1) (never multiplies it). In steps of two, so λ — and with it every stored weight — changes only when the
+ * number of reports doubles, not at every run.
+ */
+export const TRAINING_REPORTS = 5_000;
+
+export function deploymentPrior(model: MatchModel, reports: number): number {
+  const doublings = Math.floor(Math.log2(Math.max(1, reports) / TRAINING_REPORTS));
+  return doublings > 0 ? model.prior / 2 ** doublings : model.prior;
+}
+
 /** Weights closer than this are the same evidence (floating-point noise across runs). */
 const SAME_WEIGHT = 1e-9;
 
@@ -134,7 +148,7 @@ export class MatchSession {
     const frequencies = buildFrequencyTable([...reports, ...victims]);
     for (const r of reports) attachFrequencies(r, frequencies);
     for (const v of victims) attachFrequencies(v, frequencies);
-    const scorer = new Scorer(this.model, frequencies);
+    const scorer = new Scorer({ ...this.model, prior: deploymentPrior(this.model, reports.length) }, frequencies);
     const threshold = this.model.thresholds.review;
     const t1 = performance.now();
 
