@@ -25,6 +25,7 @@ import {
   SIDE,
   SKIN_TONE,
 } from '../../reference/vocabularies.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../../reference/identity-documents.js';
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of: ${values.join(', ')}` });
 const ISO2 = /^[A-Z]{2}$/;
@@ -108,12 +109,11 @@ export class MarkDto {
   description: string;
 }
 
-export const DOCUMENT_TYPES = ['CURP', 'DPI', 'PASSPORT', 'OTHER'] as const;
 
 export class DocumentDto {
   @ApiProperty({ enum: DOCUMENT_TYPES })
   @IsIn(DOCUMENT_TYPES, oneOf(DOCUMENT_TYPES))
-  type: (typeof DOCUMENT_TYPES)[number];
+  type: DocumentType;
 
   @ApiProperty({ example: 'GOMC850612HCSNRR09' })
   @IsString()
