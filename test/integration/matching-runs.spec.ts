@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AlertWriter } from '../../src/alerts/alert-writer.service.js';
+import { MatchFeaturesRepository } from '../../src/matching/runs/match-features.repository.js';
 import { MatchingRunsService } from '../../src/matching/runs/matching-runs.service.js';
 import { MatchingScheduler } from '../../src/matching/runs/matching-scheduler.js';
 import { matchingPair } from '../factories/matching.js';
@@ -157,6 +158,23 @@ describe('matching runs and alerts (real PostgreSQL)', () => {
     expect(next.status).toBe('succeeded');
     expect(next.watermarkFrom!.getTime()).toBe(before.watermarkTo!.getTime());
     expect(next.recordsConsidered).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads the records for the engine a page at a time, each exactly once', async () => {
+    const repo = t.app.get(MatchFeaturesRepository);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    for await (const page of repo.changedSincePages(null, 3)) {
+      sizes.push(page.length);
+      seen.push(...page.map((r) => r.id));
+    }
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM person_records`);
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen).size).toBe(n);
+    expect(Math.max(...sizes)).toBe(3);
+    const recent: string[] = [];
+    for await (const page of repo.changedSincePages(new Date(Date.now() + 60_000), 3)) recent.push(...page.map((r) => r.id));
+    expect(recent).toEqual([]);
   });
 
   async function sourceOf(id: string): Promise<{ sourceRecordId: string }> {

@@ -98,10 +98,28 @@ export class MatchFeaturesRepository {
 
   /** Records changed after `since` (all records when null). */
   async changedSince(since: Date | null): Promise<VersionedRecord[]> {
-    const rows: Row[] = since
-      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM person_records WHERE updated_at > $1`, [since])
-      : await this.dataSource.query(`SELECT ${COLUMNS} FROM person_records`);
-    return rows.map(toFeatures);
+    const all: VersionedRecord[] = [];
+    for await (const page of this.changedSincePages(since)) all.push(...page);
+    return all;
+  }
+
+  /**
+   * The same, a page at a time (keyset pagination by id), so that a caller that passes each page on never holds
+   * every row: a first sync reads the whole table.
+   */
+  async *changedSincePages(since: Date | null, pageSize = 5_000): AsyncGenerator<VersionedRecord[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: Row[] = await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM person_records
+         WHERE id > $1 ${since ? 'AND updated_at > $3' : ''} ORDER BY id LIMIT $2`,
+        since ? [after, pageSize, since] : [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toFeatures);
+      after = rows[rows.length - 1].id;
+      if (rows.length < pageSize) return;
+    }
   }
 
   async changedIdsSince(since: Date): Promise<string[]> {

@@ -132,10 +132,10 @@ export class MatchingRunsService implements OnApplicationShutdown {
       const watermarkFrom = lastSuccess?.watermarkTo ?? null;
       // The engine copy is brought up to date with the rows changed since its last sync (all rows the first time
       // in this process, or after a failure); a full run then compares everything with everything.
-      const changedRecords = await timed('load', () => this.features.changedSince(this.syncedUntil));
-      // In slices, so neither thread serializes everything at once and the event loop stays responsive.
-      await timed('sync', async () => {
-        for (let i = 0; i < changedRecords.length; i += SYNC_SLICE) await this.host.sync(changedRecords.slice(i, i + SYNC_SLICE));
+      // Read and handed to the engine thread a page at a time: neither thread serializes everything at once, the
+      // event loop stays responsive, and this thread never holds every row.
+      await timed('load_and_sync', async () => {
+        for await (const page of this.features.changedSincePages(this.syncedUntil, SYNC_SLICE)) await this.host.sync(page);
       });
       this.syncedUntil = watermarkTo;
       const changedIds = watermarkFrom ? await this.features.changedIdsSince(watermarkFrom) : [];
