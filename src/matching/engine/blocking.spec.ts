@@ -1,6 +1,8 @@
 import { BlockingIndex, DEFAULT_RULES, block, type BlockingRule } from './blocking.js';
+import { MODEL_V2 } from './model.v2.js';
 import { prepare } from './prepare.js';
-import type { MatchRecord } from './types.js';
+import type { MatchRecord, PreparedRecord } from './types.js';
+import { generateDataset } from '../synthetic/generator.js';
 
 let n = 0;
 const rec = (kind: MatchRecord['kind'], over: Partial<MatchRecord>): MatchRecord => ({
@@ -121,5 +123,53 @@ describe('capping common keys', () => {
     expect(out.left.length).toBe(1);
     const index = new BlockingIndex(r, v);
     expect(index.ruleNames(out.ruleMask[0])).toEqual(expect.arrayContaining(['surname1_given', 'surname2_given', 'both_surnames', 'surname_birth_band']));
+  });
+});
+
+describe('the reverse side (reportsOf), for victims added after the build', () => {
+  // A generated set large enough that some blocks are oversized and refined.
+  const data = generateDataset({ seed: 7, reports: 1500, victims: 900 });
+  const reports = data.reports.map(prepare);
+  const victims = data.victims.map(prepare);
+  const pairsOf = (index: BlockingIndex, rs: readonly PreparedRecord[]) => {
+    const out: string[] = [];
+    rs.forEach((r, ri) => index.candidates(r, (vi, mask) => out.push(`${ri}:${vi}:${mask}`)));
+    return out.sort();
+  };
+
+  it('does not change the forward candidates', () => {
+    const plain = new BlockingIndex(reports, victims, DEFAULT_RULES, MODEL_V2.blocking);
+    const reverse = new BlockingIndex(reports, victims, DEFAULT_RULES, MODEL_V2.blocking, { reverse: true });
+    expect(plain.oversizedKeys().some((k) => k.count > 0)).toBe(true);
+    expect(pairsOf(reverse, reports)).toEqual(pairsOf(plain, reports));
+  });
+
+  it('gives each indexed victim exactly the reports (and rules) the forward side pairs it with', () => {
+    const index = new BlockingIndex(reports, victims, DEFAULT_RULES, MODEL_V2.blocking, { reverse: true });
+    const reverse: string[] = [];
+    victims.forEach((v, vi) => index.reportsOf(v, (ri, mask) => reverse.push(`${ri}:${vi}:${mask}`)));
+    expect(reverse.length).toBeGreaterThan(1000);
+    expect(reverse.sort()).toEqual(pairsOf(index, reports));
+  });
+
+  it('finds for a victim added later the reports a rebuilt index pairs it with', () => {
+    const later = victims.slice(-60);
+    const before = new BlockingIndex(reports, victims.slice(0, -60), DEFAULT_RULES, MODEL_V2.blocking, { reverse: true });
+    const rebuilt = new BlockingIndex(reports, victims, DEFAULT_RULES, MODEL_V2.blocking);
+    const viaReverse: string[] = [];
+    later.forEach((v, j) => before.reportsOf(v, (ri, mask) => viaReverse.push(`${ri}:${victims.length - 60 + j}:${mask}`)));
+    const viaRebuild = pairsOf(rebuilt, reports).filter((p) => Number(p.split(':')[1]) >= victims.length - 60);
+    expect(viaReverse.length).toBeGreaterThan(50);
+    // Equal unless the 60 arrivals tipped a block over its cap (then the rebuilt index refines it and proposes fewer).
+    const rebuiltSet = new Set(viaRebuild);
+    const extra = viaReverse.filter((p) => !rebuiltSet.has(p));
+    const reverseSet = new Set(viaReverse);
+    expect(viaRebuild.filter((p) => !reverseSet.has(p))).toEqual([]);
+    expect(extra.length).toBeLessThanOrEqual(viaReverse.length * 0.05);
+  });
+
+  it('needs an index built with reverse', () => {
+    const index = new BlockingIndex(reports.slice(0, 5), victims.slice(0, 5));
+    expect(() => index.reportsOf(victims[0], () => undefined)).toThrow(/reverse/);
   });
 });

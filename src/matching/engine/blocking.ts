@@ -305,6 +305,18 @@ interface CompiledRule {
   /** Final keys of each report known at build time (CSR by report index; only keys some victim has). */
   reportKeyStart: Int32Array;
   reportKeys: Int32Array;
+  /** With `reverse`: the reports of each final key, every key of every report (CSR by key id). */
+  keyReportStart: Int32Array | null;
+  keyReports: Int32Array | null;
+}
+
+export interface BlockingIndexOptions {
+  /**
+   * Also index the reports by their keys, so that reportsOf() finds the reports of a victim added after the
+   * build (incremental matching) under the same keys and the same oversized-block decisions. Reports then
+   * create key ids too, which costs memory in proportion to their distinct keys.
+   */
+  reverse?: boolean;
 }
 
 export interface BlockingStats {
@@ -338,17 +350,24 @@ export class BlockingIndex {
   private generation = 0;
   private readonly reportIndex: Map<PreparedRecord, number>;
   private readonly givenIdCache = new WeakMap<PreparedRecord, number[]>();
+  private readonly reverse: boolean;
+  /** Per-report scratch of reportsOf(), allocated on its first call. */
+  private reportScratch: CandidateScratch | null = null;
   readonly ruleHits: Float64Array;
+  readonly reportCount: number;
 
   constructor(
     reports: readonly PreparedRecord[],
     readonly victims: readonly PreparedRecord[],
     rules: readonly BlockingRule[] = DEFAULT_RULES,
     settings: BlockingSettings = MODEL_V1.blocking,
+    options: BlockingIndexOptions = {},
   ) {
     if (rules.length > 31) throw new Error('at most 31 blocking rules');
     this.rules = rules;
     this.settings = settings;
+    this.reverse = options.reverse === true;
+    this.reportCount = reports.length;
     this.stamp = new Int32Array(victims.length);
     this.masks = new Uint32Array(victims.length);
     this.touched = new Int32Array(victims.length);
@@ -366,6 +385,11 @@ export class BlockingIndex {
     return ids;
   };
 
+  /** Whether building with this side creates key ids: victims always; reports only for a reverse index. */
+  private creates(side: Side): boolean {
+    return side === 'right' || this.reverse;
+  }
+
   private victimEligible(rule: BlockingRule, v: PreparedRecord): boolean {
     return rule.rightFilter !== 'nameless' || !v.hasSurname;
   }
@@ -374,7 +398,7 @@ export class BlockingIndex {
    * Base keys of a record under a rule (the product of its parts' values, at most MAX_KEYS_PER_RECORD).
    * Victims create key ids; reports only look them up (a key no victim has is 0 and dropped).
    */
-  private baseKeys(keys: KeyTable, parts: KeyPart[], r: PreparedRecord, side: Side): number[] {
+  private baseKeys(keys: KeyTable, parts: KeyPart[], r: PreparedRecord, side: Side, create = this.creates(side)): number[] {
     let cur: number[] = [0];
     for (const p of parts) {
       const vals = keyPartIds(p, r, side, this.settings, this.givenIds);
@@ -383,7 +407,7 @@ export class BlockingIndex {
       for (const k of cur) {
         for (const v of vals) {
           if (next.length >= MAX_KEYS_PER_RECORD) break;
-          const id = side === 'right' ? keys.id(k, v) : keys.peek(k, v);
+          const id = create ? keys.id(k, v) : keys.peek(k, v);
           if (id !== 0 && !next.includes(id)) next.push(id);
         }
       }
@@ -397,7 +421,7 @@ export class BlockingIndex {
    * Final keys of one record under a rule: a key whose block is oversized is replaced by its refinements
    * (key + refine value), level after level; a key still oversized when no refine part is left is dropped.
    */
-  private finalKeys(c: CompiledRule, r: PreparedRecord, side: Side, base: number[], out: number[]): void {
+  private finalKeys(c: CompiledRule, r: PreparedRecord, side: Side, base: number[], out: number[], create = this.creates(side)): void {
     if (c.oversized.size === 0) {
       for (const k of base) if (!out.includes(k)) out.push(k);
       return;
@@ -413,7 +437,7 @@ export class BlockingIndex {
       }
       if (depth >= c.rule.refine.length) continue;
       for (const v of keyPartIds(c.rule.refine[depth], r, side, this.settings, this.givenIds)) {
-        const id = side === 'right' ? c.keys.id(k, v) : c.keys.peek(k, v);
+        const id = create ? c.keys.id(k, v) : c.keys.peek(k, v);
         if (id !== 0) stack.push(id, depth + 1);
       }
     }
@@ -432,6 +456,8 @@ export class BlockingIndex {
       blockVictims: new Int32Array(0),
       reportKeyStart: new Int32Array(reports.length + 1),
       reportKeys: new Int32Array(0),
+      keyReportStart: null,
+      keyReports: null,
     };
     const cap = rule.maxBlockPairs ?? this.settings.maxBlockPairs;
     // Victims first: they create the key ids; reports look theirs up.
@@ -460,7 +486,7 @@ export class BlockingIndex {
           for (const k of ks) {
             if (!overSet.has(k)) continue;
             for (const v of keyPartIds(part, records[i], side, this.settings, this.givenIds)) {
-              const id = side === 'right' ? keys.id(k, v) : keys.peek(k, v);
+              const id = this.creates(side) ? keys.id(k, v) : keys.peek(k, v);
               if (id !== 0) next.push(id);
             }
           }
@@ -486,15 +512,32 @@ export class BlockingIndex {
     });
     c.blockStart = start;
     c.blockVictims = list;
-    // Reports' final keys that have a block (CSR).
+    // Reports' final keys that have a block (CSR); with `reverse`, every final key of every report, by key.
     const rKeys: number[] = [];
+    const allKeys: number[] = [];
+    const allStart = this.reverse ? new Int32Array(reports.length + 1) : null;
     reports.forEach((r, ri) => {
       const out: number[] = [];
       this.finalKeys(c, r, 'left', rBase[ri], out);
       for (const k of out) if (k < nKeys && start[k + 1] > start[k]) rKeys.push(k);
       c.reportKeyStart[ri + 1] = rKeys.length;
+      if (allStart) {
+        for (const k of out) allKeys.push(k);
+        allStart[ri + 1] = allKeys.length;
+      }
     });
     c.reportKeys = Int32Array.from(rKeys);
+    if (allStart) {
+      const n = keys.size + 1;
+      const byKey = new Int32Array(n + 1);
+      for (const k of allKeys) byKey[k + 1]++;
+      for (let k = 0; k < n; k++) byKey[k + 1] += byKey[k];
+      const at = byKey.slice(0, n);
+      const list = new Int32Array(allKeys.length);
+      for (let ri = 0; ri < reports.length; ri++) for (let q = allStart[ri]; q < allStart[ri + 1]; q++) list[at[allKeys[q]]++] = ri;
+      c.keyReportStart = byKey;
+      c.keyReports = list;
+    }
     return c;
   }
 
@@ -543,6 +586,43 @@ export class BlockingIndex {
       }
     }
     for (let i = 0; i < n; i++) visit(touched[i], this.masks[touched[i]]);
+    return n;
+  }
+
+  /**
+   * Reports (indices at build time) that share a final key with a victim the index was not built with:
+   * calls visit(reportIndex, ruleMask) once per distinct report. The victim's keys are refined by the build's
+   * oversized-block decisions, so it meets the same reports a rebuilt index would give it (as long as its
+   * arrival does not itself make a block oversized). Needs `reverse`; not re-entrant.
+   */
+  reportsOf(victim: PreparedRecord, visit: (reportIndex: number, ruleMask: number) => void): number {
+    if (!this.reverse) throw new Error('reportsOf() needs an index built with { reverse: true }');
+    const scratch = (this.reportScratch ??= candidateScratch(this.reportCount));
+    const gen = ++scratch.generation;
+    const { stamp, masks, touched } = scratch;
+    let n = 0;
+    const out: number[] = [];
+    for (const c of this.compiled) {
+      if (!this.victimEligible(c.rule, victim)) continue;
+      const bitMask = 1 << c.bit;
+      out.length = 0;
+      this.finalKeys(c, victim, 'right', this.baseKeys(c.keys, c.rule.right ?? c.rule.left, victim, 'right', false), out, false);
+      const start = c.keyReportStart!;
+      const list = c.keyReports!;
+      for (const fk of out) {
+        if (fk + 1 >= start.length) continue;
+        for (let i = start[fk], end = start[fk + 1]; i < end; i++) {
+          const ri = list[i];
+          if (stamp[ri] !== gen) {
+            stamp[ri] = gen;
+            masks[ri] = 0;
+            touched[n++] = ri;
+          }
+          masks[ri] |= bitMask;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) visit(touched[i], masks[touched[i]]);
     return n;
   }
 

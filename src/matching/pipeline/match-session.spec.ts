@@ -1,6 +1,7 @@
 import type { MatchRecord } from '../engine/index.js';
 import { MODEL_DEFAULT } from '../engine/index.js';
-import { deploymentPrior, isMinor, TRAINING_REPORTS } from './match-session.js';
+import { generateDataset } from '../synthetic/generator.js';
+import { deploymentPrior, isMinor, MatchSession, TRAINING_REPORTS, type VersionedRecord, WARM_REBUILD_SHARE } from './match-session.js';
 
 const report = (o: Partial<MatchRecord>): MatchRecord => ({ id: 'r', kind: 'missing_report', country: 'GT', sex: 'female', ...o });
 const victim = (o: Partial<MatchRecord>): MatchRecord => ({ id: 'v', kind: 'suspected_victim', country: 'MX', sex: 'female', ...o });
@@ -42,5 +43,67 @@ describe('deploymentPrior', () => {
       expect(p).toBeLessThanOrEqual(previous);
       previous = p;
     }
+  });
+});
+
+describe('MatchSession: incremental runs on the warm index', () => {
+  // Review threshold 0: every candidate pair is kept, so kept pairs = candidate pairs, whatever the weights.
+  const everyPair = { ...MODEL_DEFAULT, thresholds: { ...MODEL_DEFAULT.thresholds, review: 0 } };
+  const data = generateDataset({ seed: 11, reports: 900, victims: 600 });
+  const all: VersionedRecord[] = [...data.reports, ...data.victims].map((r) => ({ ...r, version: 1 }));
+  const pairSet = (session: MatchSession, touching?: Set<string>) => {
+    const out = new Set<string>();
+    for (let chunk = session.next(5_000); chunk.length > 0; chunk = session.next(5_000)) {
+      for (const p of chunk) if (!touching || touching.has(p.reportId) || touching.has(p.victimId)) out.add(`${p.reportId}|${p.victimId}`);
+    }
+    return out;
+  };
+
+  it.each([
+    { case: 'new reports and new victims', newReports: 20, newVictims: 20 },
+    { case: 'new victims only', newReports: 0, newVictims: 30 },
+    { case: 'new reports only', newReports: 30, newVictims: 0 },
+  ])('$case: the pairs a full run over everything has for the new records', ({ newReports, newVictims }) => {
+    const fresh = new Set(
+      [...data.reports.slice(data.reports.length - newReports), ...data.victims.slice(data.victims.length - newVictims)].map((r) => r.id),
+    );
+    expect(fresh.size).toBe(newReports + newVictims);
+    expect(fresh.size).toBeLessThan(WARM_REBUILD_SHARE * all.length); // the warm index is reused, not rebuilt
+
+    const reference = new MatchSession(everyPair);
+    reference.sync(all);
+    reference.run({ mode: 'full', changedIds: [], known: [] });
+    const expected = pairSet(reference, fresh);
+
+    const session = new MatchSession(everyPair);
+    session.sync(all.filter((r) => !fresh.has(r.id)));
+    session.run({ mode: 'full', changedIds: [], known: [] });
+    pairSet(session);
+    session.sync(all.filter((r) => fresh.has(r.id)));
+    const summary = session.run({ mode: 'incremental', changedIds: [...fresh], known: [] });
+    expect(summary.timingsMs.index).toBeDefined();
+    const got = pairSet(session);
+
+    expect(expected.size).toBeGreaterThan(20);
+    expect([...expected].filter((p) => !got.has(p))).toEqual([]);
+    expect([...got].filter((p) => !expected.has(p))).toEqual([]);
+  });
+
+  it('a changed record is rescored from its new version, in place', () => {
+    const session = new MatchSession(everyPair);
+    session.sync(all);
+    session.run({ mode: 'full', changedIds: [], known: [] });
+    pairSet(session);
+    const victim = data.victims.find((v) => v.firstSurname && v.givenNames)!;
+    const report = data.reports.find((r) => r.firstSurname && r.givenNames && r.firstSurname !== victim.firstSurname)!;
+    // The victim now carries exactly the report's name, sex and birth date: the two must become a candidate pair.
+    const changed = { ...victim, givenNames: report.givenNames, firstSurname: report.firstSurname, secondSurname: report.secondSurname, sex: report.sex, dateOfBirth: report.dateOfBirth, version: 2 };
+    expect(session.sync([changed])).toBe(1);
+    expect(session.size).toBe(all.length);
+    session.run({ mode: 'incremental', changedIds: [victim.id], known: [] });
+    const pairs: { reportId: string; victimVersion: number }[] = [];
+    for (let chunk = session.next(5_000); chunk.length > 0; chunk = session.next(5_000)) pairs.push(...chunk);
+    expect(pairs.some((p) => p.reportId === report.id)).toBe(true);
+    expect(pairs.every((p) => p.victimVersion === 2)).toBe(true);
   });
 });

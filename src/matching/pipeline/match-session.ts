@@ -8,6 +8,7 @@ import {
   BlockingIndex,
   buildFrequencyTable,
   DEFAULT_RULES,
+  type FrequencyTable,
   MODEL_DEFAULT,
   type MatchModel,
   type MatchRecord,
@@ -116,8 +117,30 @@ interface KeptPairs {
   next: number;
 }
 
+interface HeldRecord {
+  version: number;
+  prepared: PreparedRecord;
+  /** Position in the session's reports or victims array (stable: a changed record is replaced in place). */
+  pos: number;
+}
+
+/** The blocking index of the last full build, kept warm for incremental runs. */
+interface WarmIndex {
+  index: BlockingIndex;
+  /** Reports and victims at positions below these were indexed; later ones were added since. */
+  reports: number;
+  victims: number;
+}
+
+/** An incremental run rebuilds the warm index (and the term frequencies) once this share of records was added since. */
+export const WARM_REBUILD_SHARE = 0.1;
+
 export class MatchSession {
-  private readonly records = new Map<string, { version: number; prepared: PreparedRecord }>();
+  private readonly records = new Map<string, HeldRecord>();
+  private readonly reports: PreparedRecord[] = [];
+  private readonly victims: PreparedRecord[] = [];
+  private frequencies: FrequencyTable | null = null;
+  private warm: WarmIndex | null = null;
   /** The last run's kept pairs, handed out in slices by next() so no thread ever holds all their evidence. */
   private kept: KeptPairs | null = null;
 
@@ -127,41 +150,66 @@ export class MatchSession {
     return this.records.size;
   }
 
-  /** Adds or replaces records (a record already held at the same version is left as it is). */
+  /**
+   * Adds or replaces records (a record already held at the same version is left as it is). New and changed
+   * records get the current term frequencies; the others keep theirs until the next rebuild.
+   */
   sync(records: readonly VersionedRecord[]): number {
     let changed = 0;
     for (const record of records) {
       const held = this.records.get(record.id);
       if (held && held.version === record.version) continue;
-      this.records.set(record.id, { version: record.version, prepared: prepare(record) });
+      const prepared = prepare(record);
+      if (this.frequencies) attachFrequencies(prepared, this.frequencies);
+      const side = prepared.isVictim ? this.victims : this.reports;
+      if (held && held.prepared.isVictim === prepared.isVictim) {
+        side[held.pos] = prepared;
+        this.records.set(record.id, { version: record.version, prepared, pos: held.pos });
+      } else {
+        if (held) throw new Error('a record cannot change between report and suspected victim');
+        side.push(prepared);
+        this.records.set(record.id, { version: record.version, prepared, pos: side.length - 1 });
+      }
       changed++;
     }
     return changed;
   }
 
+  /**
+   * Term frequencies over every record, and a blocking index (with its reverse side) over every record: what a
+   * full run needs, and what incremental runs reuse until WARM_REBUILD_SHARE of records was added since.
+   */
+  private rebuild(): WarmIndex {
+    const all = [...this.reports, ...this.victims];
+    this.frequencies = buildFrequencyTable(all);
+    for (const r of all) attachFrequencies(r, this.frequencies);
+    this.warm = {
+      index: new BlockingIndex(this.reports, this.victims, DEFAULT_RULES, this.model.blocking, { reverse: true }),
+      reports: this.reports.length,
+      victims: this.victims.length,
+    };
+    return this.warm;
+  }
+
   /** Blocks and scores; keeps the pairs to raise or rescore for next(). */
   run(request: RunRequest): RunSummary {
     const t0 = performance.now();
-    const reports: PreparedRecord[] = [];
-    const victims: PreparedRecord[] = [];
-    for (const { prepared } of this.records.values()) (prepared.isVictim ? victims : reports).push(prepared);
-    const frequencies = buildFrequencyTable([...reports, ...victims]);
-    for (const r of reports) attachFrequencies(r, frequencies);
-    for (const v of victims) attachFrequencies(v, frequencies);
-    const scorer = new Scorer({ ...this.model, prior: deploymentPrior(this.model, reports.length) }, frequencies);
+    const { reports, victims } = this;
+    const added = this.warm ? reports.length - this.warm.reports + victims.length - this.warm.victims : Infinity;
+    const stale = !this.warm || !this.frequencies || added > WARM_REBUILD_SHARE * (this.warm.reports + this.warm.victims);
+    const warm = request.mode === 'full' || stale ? this.rebuild() : this.warm!;
+    const scorer = new Scorer({ ...this.model, prior: deploymentPrior(this.model, reports.length) }, this.frequencies!);
     const threshold = this.model.thresholds.review;
     const t1 = performance.now();
 
     const ruleNames = DEFAULT_RULES.map((r) => r.name);
     const pairsByRule: Record<string, number> = Object.fromEntries(ruleNames.map((n) => [n, 0]));
-    const reportIndex = new Map(reports.map((r, i) => [r.id, i]));
-    const victimIndex = new Map(victims.map((v, i) => [v.id, i]));
     const pairKey = (ri: number, vi: number) => ri * victims.length + vi;
     const known = new Map<number, KnownAlert>();
     for (const alert of request.known) {
-      const ri = reportIndex.get(alert.reportId);
-      const vi = victimIndex.get(alert.victimId);
-      if (ri !== undefined && vi !== undefined) known.set(pairKey(ri, vi), alert);
+      const r = this.records.get(alert.reportId);
+      const v = this.records.get(alert.victimId);
+      if (r && v && !r.prepared.isVictim && v.prepared.isVictim) known.set(pairKey(r.pos, v.pos), alert);
     }
     const version = (r: PreparedRecord) => this.records.get(r.id)!.version;
     // Pairs are scored as blocking proposes them; only the ones to write are kept.
@@ -194,26 +242,37 @@ export class MatchSession {
     let victimsConsidered = victims.length;
     if (request.mode === 'full') {
       // One pass: the index already unites the rules per report, so each pair comes once.
-      const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-      reports.forEach((r, ri) => index.candidates(r, (vi, mask) => consider(ri, vi, mask)));
+      reports.forEach((r, ri) => warm.index.candidates(r, (vi, mask) => consider(ri, vi, mask)));
     } else {
-      const changed = new Set(request.changedIds);
-      const changedReports = reports.filter((r) => changed.has(r.id));
-      const changedVictims = victims.filter((v) => changed.has(v.id));
+      const changedReports: number[] = [];
+      const changedVictims: number[] = [];
+      for (const id of new Set(request.changedIds)) {
+        const held = this.records.get(id);
+        if (held) (held.prepared.isVictim ? changedVictims : changedReports).push(held.pos);
+      }
       reportsConsidered = changedReports.length;
       victimsConsidered = changedVictims.length;
-      // Two passes may find the same pair (a new report and a new victim): unite their rules, then score once.
+      // Several passes may find the same pair (a new report and a new victim): unite their rules, then score once.
       const found = new Map<number, number>();
-      const collect = (ri: number, vi: number, mask: number) => found.set(pairKey(ri, vi), (found.get(pairKey(ri, vi)) ?? 0) | mask);
-      if (changedReports.length > 0) {
-        // New or changed reports against every victim.
-        const index = new BlockingIndex(reports, victims, DEFAULT_RULES, this.model.blocking);
-        for (const r of changedReports) index.candidates(r, (vi, mask) => collect(reportIndex.get(r.id)!, vi, mask));
+      const collect = (ri: number, vi: number, mask: number) => {
+        const key = pairKey(ri, vi);
+        found.set(key, (found.get(key) ?? 0) | mask);
+      };
+      // Changed reports against the indexed victims (the warm index computes a changed report's keys afresh) …
+      for (const ri of changedReports) warm.index.candidates(reports[ri], (vi, mask) => collect(ri, vi, mask));
+      // … and against the victims added since the index was built.
+      const addedVictims = victims.slice(warm.victims);
+      if (changedReports.length > 0 && addedVictims.length > 0) {
+        const small = new BlockingIndex(changedReports.map((ri) => reports[ri]), addedVictims, DEFAULT_RULES, this.model.blocking);
+        for (const ri of changedReports) small.candidates(reports[ri], (j, mask) => collect(ri, warm.victims + j, mask));
       }
-      if (changedVictims.length > 0) {
-        // Every report against the new or changed victims.
-        const index = new BlockingIndex(reports, changedVictims, DEFAULT_RULES, this.model.blocking);
-        reports.forEach((r, ri) => index.candidates(r, (cvi, mask) => collect(ri, victimIndex.get(changedVictims[cvi].id)!, mask)));
+      // Every indexed report against the changed victims, through the index's reverse side …
+      for (const vi of changedVictims) warm.index.reportsOf(victims[vi], (ri, mask) => collect(ri, vi, mask));
+      // … and the reports added since against them.
+      const addedReports = reports.slice(warm.reports);
+      if (changedVictims.length > 0 && addedReports.length > 0) {
+        const small = new BlockingIndex(addedReports, changedVictims.map((vi) => victims[vi]), DEFAULT_RULES, this.model.blocking);
+        addedReports.forEach((r, j) => small.candidates(r, (k, mask) => collect(warm.reports + j, changedVictims[k], mask)));
       }
       for (const [key, mask] of found) consider(Math.floor(key / victims.length), key % victims.length, mask);
     }
@@ -241,8 +300,9 @@ export class MatchSession {
       reportsConsidered,
       victimsConsidered,
       threshold,
-      // Blocking and scoring are interleaved now: 'candidates' is both, 'known' the rescoring of stored alerts.
-      timingsMs: { frequencies: Math.round(t1 - t0), candidates: Math.round(t2 - t1), known: Math.round(t3 - t2) },
+      // 'index' is the term frequencies and blocking index (0 when an incremental run reused the warm ones);
+      // blocking and scoring are interleaved: 'candidates' is both; 'known' the rescoring of stored alerts.
+      timingsMs: { index: Math.round(t1 - t0), candidates: Math.round(t2 - t1), known: Math.round(t3 - t2) },
     };
   }
 
