@@ -20,8 +20,13 @@ const NEW = arg('new', 1_000);
 
 const mib = (n: number) => Math.round(n / 2 ** 20);
 function memory(): string {
-  const m = process.memoryUsage();
-  return `heap ${mib(m.heapUsed)} MiB, rss ${mib(m.rss)} MiB`;
+  const before = process.memoryUsage();
+  // With node --expose-gc, also the heap that stays after a collection (what the step keeps).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return `heap ${mib(before.heapUsed)} MiB, rss ${mib(before.rss)} MiB`;
+  gc();
+  const after = process.memoryUsage();
+  return `heap ${mib(before.heapUsed)} MiB (kept ${mib(after.heapUsed)}, array buffers ${mib(after.arrayBuffers)}), rss ${mib(before.rss)} MiB`;
 }
 function step<T>(name: string, work: () => T): T {
   const t = performance.now();

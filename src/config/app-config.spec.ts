@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     [{}, { MATCHING_CRON: '*/5 * * * *' }],
     [{ MATCHING_CRON: 'off' }, { MATCHING_CRON: 'off' }],
     [{ MATCHING_CRON: '0 */2 * * *' }, { MATCHING_CRON: '0 */2 * * *' }],
+    [{}, { MATCHING_ENGINE_HEAP_MB: 1024 }],
+    [{ MATCHING_ENGINE_HEAP_MB: '3072' }, { MATCHING_ENGINE_HEAP_MB: 3072 }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
     [{ EMBEDDED_PG_PORT: '80' }, 'EMBEDDED_PG_PORT'],
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
     [{ MATCHING_CRON: 'every five minutes' }, 'MATCHING_CRON'],
+    [{ MATCHING_ENGINE_HEAP_MB: '128' }, 'MATCHING_ENGINE_HEAP_MB'],
+    [{ MATCHING_ENGINE_HEAP_MB: 'lots' }, 'MATCHING_ENGINE_HEAP_MB'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

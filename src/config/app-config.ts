@@ -74,6 +74,16 @@ export class AppConfig {
   @IsCronOrOff()
   MATCHING_CRON: string;
 
+  /**
+   * Heap limit of the matching engine's worker thread, in MiB (V8's old generation). The engine keeps about
+   * 5 MiB per 1,000 records live; the limit makes V8 collect its garbage before the process grows past it
+   * (docs/performance.md). A run that needs more fails cleanly (the service keeps answering); raise it then.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1024 : Number(value)))
+  @IsInt({ message: 'must be an integer number of MiB' })
+  @Min(256, { message: 'must be at least 256' })
+  MATCHING_ENGINE_HEAP_MB: number;
+
   /** Largest accepted CSV upload, in bytes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 200 * 1024 * 1024 : Number(value)))
   @IsInt({ message: 'must be an integer number of bytes' })
@@ -99,6 +109,7 @@ const KNOWN = [
   'BODY_LIMIT_BYTES',
   'IMPORT_LIMIT_BYTES',
   'MATCHING_CRON',
+  'MATCHING_ENGINE_HEAP_MB',
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

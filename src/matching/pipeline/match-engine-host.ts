@@ -51,11 +51,15 @@ export class WorkerEngineHost implements MatchEngineHost {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly script: string) {}
+  /** heapMb: the worker's old-generation limit (V8 collects harder near it; a run past it fails, the service stays up). */
+  constructor(
+    private readonly script: string,
+    private readonly heapMb?: number,
+  ) {}
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } } : {});
     worker.on('message', (response: WorkerResponse) => {
       const waiting = this.pending.get(response.id);
       if (!waiting) return;
@@ -103,7 +107,7 @@ export class WorkerEngineHost implements MatchEngineHost {
 }
 
 /** A worker thread when the compiled worker exists, else inline (and the caller is told which). */
-export function createEngineHost(prefer: 'worker' | 'inline' = 'worker'): MatchEngineHost {
+export function createEngineHost(prefer: 'worker' | 'inline' = 'worker', heapMb?: number): MatchEngineHost {
   const script = prefer === 'worker' ? workerScriptPath() : null;
-  return script ? new WorkerEngineHost(script) : new InlineEngineHost();
+  return script ? new WorkerEngineHost(script, heapMb) : new InlineEngineHost();
 }

@@ -37,8 +37,8 @@ export class MatchingRunsService implements OnApplicationShutdown {
     @Inject(ENGINE_HOST) private readonly host: MatchEngineHost,
   ) {}
 
-  static createHost(): MatchEngineHost {
-    return createEngineHost('worker');
+  static createHost(heapMb?: number): MatchEngineHost {
+    return createEngineHost('worker', heapMb);
   }
 
   async onApplicationShutdown(): Promise<void> {
