@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { AuditService } from './audit.service.js';
+import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'The append-only audit log, newest first: who, which organization, what, when, from where (ids only)' })
+  list(@Query() query: ListAuditQueryDto, @CurrentActor() actor: Actor) {
+    return this.audit.list(query, actor);
+  }
+}
