@@ -95,7 +95,7 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
       await ds.query(`TRUNCATE alerts, alert_events, alert_decisions, alert_notes`);
       // (report, victim) is confirmed; the pair under test is (report, other victim).
       await writer.apply(runId, [pair(10, HIGH)], threshold, MODEL_DEFAULT.version);
-      const [{ id: confirmedId }] = await ds.query(`UPDATE alerts SET status = 'confirmed' RETURNING id`);
+      const [[{ id: confirmedId }]] = await ds.query(`UPDATE alerts SET status = 'confirmed' RETURNING id`); // UPDATE answers [rows, count]
       const candidate = with_(pair(10, HIGH), { victimId: otherVictimId });
       if (prior) {
         await ds.query(`INSERT INTO alerts (missing_report_id, suspected_victim_id, report_country, victim_country, cross_border, match_weight, probability, priority, evidence, report_version, victim_version, model_version, status, rejected_weight)
