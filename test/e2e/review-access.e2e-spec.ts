@@ -80,6 +80,7 @@ describe('access model, review workflow and audit', () => {
       ['alert detail, own country', 'get', () => `/api/v1/alerts/${a.A3}`, undefined, { admin: 200, submitter: 403, investigator: 200, partnerRead: 200, partnerWrite: 403 }],
       ['alert detail, other country only', 'get', () => `/api/v1/alerts/${a.A4}`, undefined, { admin: 200, submitter: 403, investigator: 404, partnerRead: 404, partnerWrite: 403 }],
       ['claim, other country only', 'post', () => `/api/v1/alerts/${a.A4}/claim`, {}, { admin: 403, submitter: 403, investigator: 404, partnerRead: 403, partnerWrite: 403 }],
+      ['release a claim one does not hold (409 once allowed)', 'post', () => `/api/v1/alerts/${a.A3}/release`, {}, { admin: 403, submitter: 403, investigator: 409, partnerRead: 403, partnerWrite: 403 }],
       ['decide without a claim (409 once allowed)', 'post', () => `/api/v1/alerts/${a.A3}/decision`, { decision: 'rejected', reason: 'x', evidenceVersion: 1 }, { admin: 403, submitter: 403, investigator: 409, partnerRead: 403, partnerWrite: 403 }],
       ['decide, other country only', 'post', () => `/api/v1/alerts/${a.A4}/decision`, { decision: 'rejected', reason: 'x', evidenceVersion: 1 }, { admin: 403, submitter: 403, investigator: 404, partnerRead: 403, partnerWrite: 403 }],
       ['reverse an unconfirmed alert (409 once allowed)', 'post', () => `/api/v1/alerts/${a.A3}/reversal`, { reason: 'x' }, { admin: 409, submitter: 403, investigator: 403, partnerRead: 403, partnerWrite: 403 }],
@@ -94,6 +95,7 @@ describe('access model, review workflow and audit', () => {
       ['read the audit log', 'get', () => '/api/v1/audit?limit=1', undefined, { ...all(403), admin: 200 }],
       ['list organizations', 'get', () => '/api/v1/organizations', undefined, { ...all(403), admin: 200 }],
       ['list API keys', 'get', () => '/api/v1/api-keys', undefined, { ...all(403), admin: 200 }],
+      ['revoke an unknown key (404 once allowed)', 'post', () => '/api/v1/api-keys/5f0c6c9e-7d38-4b8e-9d55-1c1a0e0b1f00/revoke', {}, { ...all(403), admin: 404 }],
       ['create an organization', 'post', () => '/api/v1/organizations', { name: `Org ${Date.now()}`, country: 'GT' }, { ...all(403), admin: 201 }],
       ['start a matching run', 'post', () => '/api/v1/matching/runs', { mode: 'sometimes' }, { admin: 400, submitter: 403, investigator: 400, partnerRead: 403, partnerWrite: 403 }],
     ];
@@ -411,6 +413,18 @@ describe('access model, review workflow and audit', () => {
       const bad = await as(keys.admin).post('/api/v1/organizations', { name: 'X', country: 'US' });
       expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'country']);
     });
+  });
+
+  it('documents the new routes and bodies in the OpenAPI document generated from the code', async () => {
+    const res = await t.http.get('/api/docs-json');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/alerts/summary', '/api/v1/alerts/{id}/claim', '/api/v1/alerts/{id}/decision', '/api/v1/alerts/{id}/reversal', '/api/v1/alerts/{id}/notes', '/api/v1/audit', '/api/v1/organizations', '/api/v1/api-keys/{id}/revoke']),
+    );
+    const decide = res.body.components.schemas.DecideAlertDto;
+    expect(decide.properties.decision.enum).toEqual(['confirmed', 'rejected', 'needs_info']);
+    expect(decide.required).toEqual(expect.arrayContaining(['decision', 'reason', 'evidenceVersion']));
+    expect(res.body.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toEqual(['records:read', 'records:write', 'alerts:read']);
+    expect((await t.http.get('/api/docs/')).status).toBe(200); // the docs page still loads under the security headers
   });
 
   it('sends security headers', async () => {
