@@ -264,7 +264,7 @@ export class RecordsService {
       actor,
     );
     return {
-      items: page.map(toView),
+      items: page.map((r) => (kind === 'missing_report' ? { ...toView(r), located: locatedView(r) } : toView(r))),
       nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
     };
   }
