@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CONSEQUENCES_LOCK } from '../../src/alerts/alert-consequences.js';
 import { AlertWriter, REOPEN_MARGIN_BITS } from '../../src/alerts/alert-writer.service.js';
 import type { AlertStatus } from '../../src/alerts/alert.entity.js';
 import { MODEL_DEFAULT } from '../../src/matching/engine/index.js';
@@ -116,5 +117,29 @@ describe('AlertWriter rules (real PostgreSQL)', () => {
       await writer.apply(runId, [with_(pair(10, HIGH), { reportId: otherReportId, victimId: otherVictimId })], threshold, MODEL_DEFAULT.version);
       expect(await ds.query(`SELECT status FROM alerts WHERE missing_report_id = $1`, [otherReportId])).toEqual([{ status: 'pending' }]);
     });
+  });
+
+  it('a run writing while a confirmation commits waits for it, and supersedes the pair instead of raising it', async () => {
+    await ds.query(`TRUNCATE alerts, alert_events, alert_decisions, alert_notes`);
+    const key = await t.key(['submitter']);
+    const otherVictim = (await t.http.post('/api/v1/suspected-victims').set('Authorization', `Bearer ${key}`).send(suspectedVictim())).body.id;
+    await writer.apply(runId, [pair(10, HIGH)], threshold, MODEL_DEFAULT.version);
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    try {
+      // A confirmation in progress, as AlertReviewService.decide does it: the lock, then the status.
+      await runner.startTransaction();
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [CONSEQUENCES_LOCK]);
+      await runner.query(`UPDATE alerts SET status = 'confirmed' WHERE missing_report_id = $1`, [reportId]);
+      let written = false;
+      const writing = writer.apply(runId, [{ ...pair(10, HIGH), victimId: otherVictim }], threshold, MODEL_DEFAULT.version).then(() => (written = true));
+      await new Promise((done) => setTimeout(done, 300));
+      expect(written).toBe(false); // the run waits for the confirmation
+      await runner.commitTransaction();
+      await writing;
+    } finally {
+      await runner.release();
+    }
+    expect(await ds.query(`SELECT status FROM alerts WHERE suspected_victim_id = $1`, [otherVictim])).toEqual([{ status: 'superseded' }]);
   });
 });
