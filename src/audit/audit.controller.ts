@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditPageDto } from './dto/audit-entry.dto.js';
 import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
 import { AuditService } from './audit.service.js';
 import { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
@@ -13,6 +14,7 @@ export class AuditController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'The append-only audit log, newest first: who, which organization, what, when, from where (ids only)' })
+  @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: ListAuditQueryDto, @CurrentActor() actor: Actor) {
     return this.audit.list(query, actor);
   }
