@@ -120,7 +120,9 @@ export class AlertsService {
       .addOrderBy('a.id', desc ? 'DESC' : 'ASC')
       .limit(limit + 1);
     const scope = alertScope(actor);
-    if (!scope.all) qb.andWhere('(a.report_country = :scopeCountry OR a.victim_country = :scopeCountry)', { scopeCountry: scope.country ?? '--' });
+    if (!scope.all) {
+      qb.andWhere(scope.country ? '(a.report_country = :scopeCountry OR a.victim_country = :scopeCountry)' : 'FALSE', { scopeCountry: scope.country });
+    }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.assignedTo === 'me') qb.andWhere('a.claimed_by_key_id = :me AND a.claim_expires_at > now()', { me: actor.keyId });
     if (query.crossBorder !== undefined) qb.andWhere('a.cross_border = :crossBorder', { crossBorder: query.crossBorder });
@@ -171,12 +173,12 @@ export class AlertsService {
   /** Counts per status of the alerts the caller may see, plus their own live claims: for a dashboard. */
   async summary(actor: Actor): Promise<{ total: number; byStatus: Record<AlertStatus, number>; crossBorderOpen: number; minorOpen: number; assignedToMe: number }> {
     const scope = alertScope(actor);
-    const where = scope.all ? 'TRUE' : '(report_country = $2 OR victim_country = $2)';
+    const where = scope.all ? 'TRUE' : scope.country ? '(report_country = $2 OR victim_country = $2)' : 'FALSE';
     const rows: { status: AlertStatus; n: string; cross: string; minor: string; mine: string }[] = await this.dataSource.query(
       `SELECT status, count(*) AS n, count(*) FILTER (WHERE cross_border) AS cross, count(*) FILTER (WHERE minor) AS minor,
               count(*) FILTER (WHERE claimed_by_key_id = $1 AND claim_expires_at > now()) AS mine
        FROM alerts WHERE ${where} GROUP BY status`,
-      scope.all ? [actor.keyId] : [actor.keyId, scope.country ?? '--'],
+      scope.all || !scope.country ? [actor.keyId] : [actor.keyId, scope.country],
     );
     const byStatus = Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0])) as Record<AlertStatus, number>;
     let crossBorderOpen = 0;

@@ -246,10 +246,8 @@ export class RecordsService {
     const scope = recordScope(actor);
     if (!scope.all) {
       // Only what the caller may see: their country (investigators, partners) or their organization (submitters).
-      qb.andWhere('(r.country = :scopeCountry OR r.organizationId = :scopeOrganization)', {
-        scopeCountry: scope.country ?? '--',
-        scopeOrganization: scope.organizationId ?? '00000000-0000-0000-0000-000000000000',
-      });
+      const visible = [scope.country && 'r.country = :scopeCountry', scope.organizationId && 'r.organizationId = :scopeOrganization'].filter(Boolean);
+      qb.andWhere(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE', { scopeCountry: scope.country, scopeOrganization: scope.organizationId });
     }
     if (query.country) qb.andWhere('r.country = :country', { country: query.country });
     if (query.updatedSince) qb.andWhere('r.updatedAt >= :since', { since: query.updatedSince });
