@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Writable } from 'node:stream';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { flattenValidationErrors, UnsupportedMediaTypeError, ValidationFailedError } from './common/errors.js';
@@ -43,6 +44,11 @@ export async function createApp(
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  // Security headers; the interactive docs page needs its inline scripts, so it alone goes without a CSP.
+  const strictHeaders = helmet();
+  const docsHeaders = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
   app.use(requireMediaType);
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { loggerOptions } from './common/logging.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RecordsModule } from './records/records.module.js';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
         AuditModule,
         AuthModule,
+        OrganizationsModule,
         RecordsModule,
         ImportsModule,
         ScheduleModule.forRoot(),

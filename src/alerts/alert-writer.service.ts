@@ -7,6 +7,7 @@ import { type KnownAlert, sameEvidence, type ScoredPair } from '../matching/pipe
 import { AlertEvent } from './alert-event.entity.js';
 import { alertPriority } from './alert-priority.js';
 import { Alert, type AlertStatus } from './alert.entity.js';
+import { CONSEQUENCES_LOCK } from './alert-consequences.js';
 
 /**
  * A pair a reviewer rejected comes back only when a record change raises its match weight by at least this many
@@ -37,7 +38,7 @@ export class AlertWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stored alerts a run must rescore, with the score they were stored with: every alert but confirmed ones (full
+   * Stored alerts a run must rescore, with the score they were stored with: every alert but confirmed and superseded ones (full
    * run), or those of the changed records (incremental).
    */
   async knownAlerts(changedIds: string[] | 'all'): Promise<KnownAlert[]> {
@@ -45,10 +46,10 @@ export class AlertWriter {
     const columns = `missing_report_id AS "reportId", suspected_victim_id AS "victimId", match_weight AS weight,
       report_version AS "reportVersion", victim_version AS "victimVersion", model_version AS "modelVersion"`;
     return changedIds === 'all'
-      ? this.dataSource.query(`SELECT ${columns} FROM alerts WHERE status <> 'confirmed'`)
+      ? this.dataSource.query(`SELECT ${columns} FROM alerts WHERE status NOT IN ('confirmed', 'superseded')`)
       : this.dataSource.query(
           `SELECT ${columns} FROM alerts
-           WHERE status <> 'confirmed' AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($1::uuid[]))`,
+           WHERE status NOT IN ('confirmed', 'superseded') AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($1::uuid[]))`,
           [changedIds],
         );
   }
@@ -69,6 +70,12 @@ export class AlertWriter {
   private async applyChunk(manager: EntityManager, runId: string, pairs: ScoredPair[], threshold: number, modelVersion: string, today: Date): Promise<AlertCounts> {
     const counts: AlertCounts = { created: 0, updated: 0, withdrawn: 0, reopened: 0 };
     const alerts = manager.getRepository(Alert);
+    // Shared with other chunks, exclusive with confirmations and reversals: see CONSEQUENCES_LOCK.
+    await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [CONSEQUENCES_LOCK]);
+    const confirmedBy = await this.confirmedRecords(manager, pairs);
+    /** The confirmed alert that covers either record of the pair, if any: such a pair is closed as superseded. */
+    const coveredBy = (reportId: string, victimId: string) => confirmedBy.get(reportId) ?? confirmedBy.get(victimId) ?? null;
+    const SUPERSEDED_REASON = 'a record of this pair is already part of a confirmed match';
     const found: Alert[] = await alerts
       .createQueryBuilder('a')
       .innerJoin('(SELECT * FROM unnest(CAST(:reports AS uuid[]), CAST(:victims AS uuid[])) AS x(r, v))', 'p', 'a.missing_report_id = p.r AND a.suspected_victim_id = p.v')
@@ -86,7 +93,14 @@ export class AlertWriter {
       const scored = this.scoredFields(pair, modelVersion, runId, today);
       const alert = existing.get(key(pair.reportId, pair.victimId));
       if (!alert) {
-        if (above) fresh.push(alerts.create({ ...scored, id: randomUUID(), missingReportId: pair.reportId, suspectedVictimId: pair.victimId, status: 'pending', statusReason: null, reviewRound: 1, rejectedWeight: null, evidenceVersion: 1 }));
+        if (above) {
+          const by = coveredBy(pair.reportId, pair.victimId);
+          fresh.push(alerts.create({
+            ...scored, id: randomUUID(), missingReportId: pair.reportId, suspectedVictimId: pair.victimId,
+            status: by ? 'superseded' : 'pending', statusReason: by ? SUPERSEDED_REASON : null, supersededByAlertId: by,
+            reviewRound: 1, rejectedWeight: null, evidenceVersion: 1, claimedByKeyId: null, claimedAt: null, claimExpiresAt: null, lastDecision: null,
+          }));
+        }
         continue;
       }
       const from = alert.status;
@@ -108,16 +122,20 @@ export class AlertWriter {
           counts.updated++;
         }
       } else if (alert.status === 'withdrawn' && above) {
-        name = 'restored';
-        reason = 'rescored at or above the review threshold';
-        Object.assign(alert, scored, { status: 'pending', statusReason: null });
+        const by = coveredBy(alert.missingReportId, alert.suspectedVictimId);
+        name = by ? 'superseded' : 'restored';
+        reason = by ? SUPERSEDED_REASON : 'rescored at or above the review threshold';
+        Object.assign(alert, scored, by ? { status: 'superseded', statusReason: reason, supersededByAlertId: by } : { status: 'pending', statusReason: null });
         counts.updated++;
       } else if (alert.status === 'rejected' && alert.rejectedWeight !== null && pair.weight >= alert.rejectedWeight + REOPEN_MARGIN_BITS && above) {
+        if (coveredBy(alert.missingReportId, alert.suspectedVictimId)) continue; // a record already matched elsewhere: the rejection stands
         name = 'reopened';
         reason = `match weight rose from ${alert.rejectedWeight.toFixed(2)} (when rejected) to ${pair.weight.toFixed(2)}`;
-        Object.assign(alert, scored, { status: 'pending', statusReason: reason, reviewRound: alert.reviewRound + 1 });
+        Object.assign(alert, scored, { status: 'pending', statusReason: reason, reviewRound: alert.reviewRound + 1, lastDecision: null });
         counts.reopened++;
       }
+      // confirmed and superseded alerts are never changed by a run (a superseded pair returns only when an
+      // administrator reverses the confirmation that closed it).
       if (!name) continue;
       alert.evidenceVersion += 1;
       await alerts.save(alert);
@@ -130,6 +148,21 @@ export class AlertWriter {
     }
     await bulkInsert(manager, AlertEvent, events.map((e) => manager.getRepository(AlertEvent).create(e)));
     return counts;
+  }
+
+  /** Record id → the confirmed alert it belongs to, for the records of these pairs. */
+  private async confirmedRecords(manager: EntityManager, pairs: ScoredPair[]): Promise<Map<string, string>> {
+    const rows: { id: string; r: string; v: string }[] = await manager.query(
+      `SELECT id, missing_report_id AS r, suspected_victim_id AS v FROM alerts
+       WHERE status = 'confirmed' AND (missing_report_id = ANY($1::uuid[]) OR suspected_victim_id = ANY($2::uuid[]))`,
+      [[...new Set(pairs.map((p) => p.reportId))], [...new Set(pairs.map((p) => p.victimId))]],
+    );
+    const map = new Map<string, string>();
+    for (const row of rows) {
+      map.set(row.r, row.id);
+      map.set(row.v, row.id);
+    }
+    return map;
   }
 
   private scoredFields(pair: ScoredPair, modelVersion: string, runId: string, today: Date) {

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const ALERT_STATUSES = ['pending', 'in_review', 'confirmed', 'rejected', 'needs_info', 'withdrawn'] as const;
+export const ALERT_STATUSES = ['pending', 'in_review', 'confirmed', 'rejected', 'needs_info', 'withdrawn', 'superseded'] as const;
+/** Statuses a reviewer can still claim and decide. */
+export const OPEN_STATUSES = ['pending', 'in_review', 'needs_info'] as const satisfies readonly AlertStatus[];
+export const DECISIONS = ['confirmed', 'rejected', 'needs_info'] as const;
+export type Decision = (typeof DECISIONS)[number];
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** A candidate match between a missing-person report and a suspected-victim record, for human review. */
@@ -67,6 +71,24 @@ export class Alert {
   /** The weight when a reviewer rejected the pair; it returns only when a change raises it by the model's margin. */
   @Column({ name: 'rejected_weight', type: 'double precision', nullable: true })
   rejectedWeight: number | null;
+
+  /** The key holding the review claim; the claim lapses at claimExpiresAt. */
+  @Column({ name: 'claimed_by_key_id', type: 'uuid', nullable: true })
+  claimedByKeyId: string | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', precision: 3, nullable: true })
+  claimedAt: Date | null;
+
+  @Column({ name: 'claim_expires_at', type: 'timestamptz', precision: 3, nullable: true })
+  claimExpiresAt: Date | null;
+
+  /** The latest reviewer decision in force (null when none, or after an admin reversed it). */
+  @Column({ name: 'last_decision', type: 'text', nullable: true })
+  lastDecision: Decision | null;
+
+  /** The confirmed alert that closed this one as superseded. */
+  @Column({ name: 'superseded_by_alert_id', type: 'uuid', nullable: true })
+  supersededByAlertId: string | null;
 
   @Column({ name: 'last_run_id', type: 'uuid', nullable: true })
   lastRunId: string | null;

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { PersonRecord } from '../records/person-record.entity.js';
-import { toView } from '../records/record-mapper.js';
+import { locatedView, toView } from '../records/record-mapper.js';
+import { AlertDecision } from './alert-decision.entity.js';
 import { AlertEvent } from './alert-event.entity.js';
-import { Alert } from './alert.entity.js';
+import { alertScope, inAlertScope } from './alert-scope.js';
+import { Alert, ALERT_STATUSES, type AlertStatus } from './alert.entity.js';
 import type { AlertSort, ListAlertsQueryDto } from './dto/list-alerts-query.dto.js';
 
 /** Sort key column and direction per sort; ties are broken by id in the same direction. */
@@ -28,8 +30,37 @@ export interface AlertListItem {
   crossBorder: boolean;
   minor: boolean;
   reviewRound: number;
+  evidenceVersion: number;
+  lastDecision: string | null;
+  claim: ClaimView | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ClaimView {
+  keyId: string;
+  claimedAt: string;
+  expiresAt: string;
+}
+
+/** The claim in force, or null when there is none or it has lapsed. */
+export function liveClaim(alert: Alert, now = new Date()): ClaimView | null {
+  if (!alert.claimedByKeyId || !alert.claimExpiresAt || alert.claimExpiresAt.getTime() <= now.getTime()) return null;
+  return { keyId: alert.claimedByKeyId, claimedAt: (alert.claimedAt ?? alert.claimExpiresAt).toISOString(), expiresAt: alert.claimExpiresAt.toISOString() };
+}
+
+/** The state a reviewer needs to retry: sent with every 409 of the review workflow. */
+export function currentState(alert: Alert) {
+  return {
+    id: alert.id,
+    status: alert.status,
+    statusReason: alert.statusReason,
+    evidenceVersion: alert.evidenceVersion,
+    reviewRound: alert.reviewRound,
+    lastDecision: alert.lastDecision,
+    claim: liveClaim(alert),
+    updatedAt: alert.updatedAt.toISOString(),
+  };
 }
 
 function encodeCursor(sort: AlertSort, value: number | string, id: string): string {
@@ -49,6 +80,21 @@ function decodeCursor(sort: AlertSort, cursor: string): [number | string, string
     // fall through
   }
   throw new ValidationFailedError([{ field: 'cursor', reason: 'is not a cursor this API returned for this sort' }]);
+}
+
+export function decisionView(d: AlertDecision) {
+  return {
+    id: d.id,
+    decision: d.decision,
+    reason: d.reason,
+    note: d.note,
+    reviewRound: d.reviewRound,
+    evidenceVersion: d.evidenceVersion,
+    decidedByKeyId: d.decidedByKeyId,
+    organizationId: d.organizationId,
+    decidedAt: d.decidedAt.toISOString(),
+    reversesDecisionId: d.reversesDecisionId,
+  };
 }
 
 /** Reads alerts. Reading an alert's detail reads both person records: all of it is audited. */
@@ -73,7 +119,15 @@ export class AlertsService {
       .orderBy(column, desc ? 'DESC' : 'ASC')
       .addOrderBy('a.id', desc ? 'DESC' : 'ASC')
       .limit(limit + 1);
+    const scope = alertScope(actor);
+    if (!scope.all) {
+      qb.andWhere(scope.country ? '(a.report_country = :scopeCountry OR a.victim_country = :scopeCountry)' : 'FALSE', { scopeCountry: scope.country });
+    }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.assignedTo === 'me') qb.andWhere('a.claimed_by_key_id = :me AND a.claim_expires_at > now()', { me: actor.keyId });
+    if (query.crossBorder !== undefined) qb.andWhere('a.cross_border = :crossBorder', { crossBorder: query.crossBorder });
+    if (query.minor !== undefined) qb.andWhere('a.minor = :minor', { minor: query.minor });
+    if (query.decision) qb.andWhere('a.last_decision = :decision', { decision: query.decision });
     if (query.country) qb.andWhere('(a.report_country = :country OR a.victim_country = :country)', { country: query.country });
     if (query.minProbability !== undefined) qb.andWhere('a.probability >= :minProbability', { minProbability: query.minProbability });
     if (query.createdSince) qb.andWhere('a.created_at >= :createdSince', { createdSince: query.createdSince });
@@ -86,7 +140,8 @@ export class AlertsService {
       raw.map((row: Record<string, string>) => [row.a_id, [row.r_source_record_id, row.v_source_record_id]]),
     );
     const page = entities.slice(0, limit);
-    await this.audit.record({ action: 'alert.list', entityType: 'alert', details: { ids: page.map((a) => a.id), sort } }, actor);
+    const filters = { status: query.status ?? null, country: query.country ?? null, assignedTo: query.assignedTo ?? null, crossBorder: query.crossBorder ?? null, minor: query.minor ?? null, decision: query.decision ?? null };
+    await this.audit.record({ action: 'alert.list', entityType: 'alert', details: { ids: page.map((a) => a.id), sort, filters } }, actor);
     const last = page[page.length - 1];
     const lastValue = last ? (property === 'createdAt' ? last.createdAt.toISOString() : (last[property] as number)) : null;
     return {
@@ -103,6 +158,9 @@ export class AlertsService {
           crossBorder: a.crossBorder,
           minor: a.minor,
           reviewRound: a.reviewRound,
+          evidenceVersion: a.evidenceVersion,
+          lastDecision: a.lastDecision,
+          claim: liveClaim(a),
           createdAt: a.createdAt.toISOString(),
           updatedAt: a.updatedAt.toISOString(),
         };
@@ -112,13 +170,57 @@ export class AlertsService {
   }
 
   /** The alert with both records side by side, the evidence and the alert's history. */
-  async get(id: string, actor: Actor) {
-    const alert = await this.dataSource.getRepository(Alert).findOneBy({ id });
+  /** Counts per status of the alerts the caller may see, plus their own live claims: for a dashboard. */
+  async summary(actor: Actor): Promise<{ total: number; byStatus: Record<AlertStatus, number>; crossBorderOpen: number; minorOpen: number; assignedToMe: number }> {
+    const scope = alertScope(actor);
+    const where = scope.all ? 'TRUE' : scope.country ? '(report_country = $2 OR victim_country = $2)' : 'FALSE';
+    const rows: { status: AlertStatus; n: string; cross: string; minor: string; mine: string }[] = await this.dataSource.query(
+      `SELECT status, count(*) AS n, count(*) FILTER (WHERE cross_border) AS cross, count(*) FILTER (WHERE minor) AS minor,
+              count(*) FILTER (WHERE claimed_by_key_id = $1 AND claim_expires_at > now()) AS mine
+       FROM alerts WHERE ${where} GROUP BY status`,
+      scope.all || !scope.country ? [actor.keyId] : [actor.keyId, scope.country],
+    );
+    const byStatus = Object.fromEntries(ALERT_STATUSES.map((st) => [st, 0])) as Record<AlertStatus, number>;
+    let crossBorderOpen = 0;
+    let minorOpen = 0;
+    let assignedToMe = 0;
+    for (const row of rows) {
+      byStatus[row.status] = Number(row.n);
+      if (row.status === 'pending' || row.status === 'in_review' || row.status === 'needs_info') {
+        crossBorderOpen += Number(row.cross);
+        minorOpen += Number(row.minor);
+      }
+      assignedToMe += Number(row.mine);
+    }
+    await this.audit.record({ action: 'alert.summary', entityType: 'alert' }, actor);
+    return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, crossBorderOpen, minorOpen, assignedToMe };
+  }
+
+  /**
+   * The alert if the caller may see it; otherwise 404, as for an alert that does not exist, and the attempt is
+   * audited. With a manager, the row is locked for the rest of the transaction.
+   */
+  async findVisible(id: string, actor: Actor, manager?: EntityManager): Promise<Alert> {
+    const repo = (manager ?? this.dataSource.manager).getRepository(Alert);
+    const alert = manager
+      ? await repo.createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne()
+      : await repo.findOneBy({ id });
     if (!alert) throw new NotFoundError(`No alert with id ${id}`);
+    if (!inAlertScope(alertScope(actor), alert)) {
+      // Outside a transaction: the attempt is kept even though the request fails.
+      await this.audit.record({ action: 'access.out_of_scope', entityType: 'alert', entityId: id }, actor);
+      throw new NotFoundError(`No alert with id ${id}`);
+    }
+    return alert;
+  }
+
+  async get(id: string, actor: Actor) {
+    const alert = await this.findVisible(id, actor);
     const records = await this.dataSource.getRepository(PersonRecord).findBy([{ id: alert.missingReportId }, { id: alert.suspectedVictimId }]);
     const report = records.find((r) => r.id === alert.missingReportId)!;
     const victim = records.find((r) => r.id === alert.suspectedVictimId)!;
     const history = await this.dataSource.getRepository(AlertEvent).find({ where: { alertId: id }, order: { id: 'ASC' } });
+    const decisions = await this.dataSource.getRepository(AlertDecision).find({ where: { alertId: id }, order: { id: 'ASC' } });
     await this.audit.recordMany(
       [
         { action: 'alert.read', entityType: 'alert', entityId: id, details: { evidenceVersion: alert.evidenceVersion } },
@@ -139,9 +241,13 @@ export class AlertsService {
       minor: alert.minor,
       modelVersion: alert.modelVersion,
       evidenceVersion: alert.evidenceVersion,
+      lastDecision: alert.lastDecision,
+      supersededByAlertId: alert.supersededByAlertId,
+      claim: liveClaim(alert),
       evidence: alert.evidence,
-      missingReport: toView(report),
+      missingReport: { ...toView(report), located: locatedView(report) },
       suspectedVictim: toView(victim),
+      decisions: decisions.map(decisionView),
       history: history.map((e) => ({
         at: e.at.toISOString(),
         event: e.event,
@@ -151,6 +257,7 @@ export class AlertsService {
         evidenceVersion: e.evidenceVersion,
         reason: e.reason,
         runId: e.runId,
+        actorKeyId: e.actorKeyId,
       })),
       createdAt: alert.createdAt.toISOString(),
       updatedAt: alert.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { bulkInsert } from '../database/bulk-insert.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import type { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 
 export interface AuditEvent {
   action: string;
@@ -19,6 +20,39 @@ export class AuditService {
 
   async record(event: AuditEvent, actor: Actor | null, manager?: EntityManager): Promise<void> {
     await this.recordMany([event], actor, manager);
+  }
+
+  /** Entries newest first, filtered; the cursor is the last id seen. The reading itself is audited. */
+  async list(query: ListAuditQueryDto, actor: Actor) {
+    const limit = query.limit ?? 100;
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit + 1);
+    if (query.actorKeyId) qb.andWhere('e.actorKeyId = :actorKeyId', { actorKeyId: query.actorKeyId });
+    if (query.organizationId) qb.andWhere('e.organizationId = :organizationId', { organizationId: query.organizationId });
+    if (query.action?.endsWith('.')) qb.andWhere('starts_with(e.action, :prefix)', { prefix: query.action });
+    else if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.since) qb.andWhere('e.at >= :since', { since: query.since });
+    if (query.until) qb.andWhere('e.at < :until', { until: query.until });
+    if (query.cursor) qb.andWhere('e.id < :cursor', { cursor: query.cursor });
+    const rows = await qb.getMany();
+    const page = rows.slice(0, limit);
+    await this.record({ action: 'audit.read', entityType: 'audit_log', details: { count: page.length, filters: { ...query, cursor: undefined, limit } } }, actor);
+    return {
+      items: page.map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        actorKeyId: e.actorKeyId,
+        organizationId: e.organizationId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        ip: e.ip,
+        requestId: e.requestId,
+        details: e.details,
+      })),
+      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    };
   }
 
   async recordMany(events: AuditEvent[], actor: Actor | null, manager?: EntityManager): Promise<void> {

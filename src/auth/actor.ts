@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from './api-key.entity.js';
+import type { Role, Scope } from './api-key.entity.js';
 
 /** Who is calling: resolved from the API key by the AuthGuard. */
 export interface Actor {
@@ -9,6 +9,8 @@ export interface Actor {
   organizationName: string;
   country: 'MX' | 'GT';
   roles: Role[];
+  /** Partner scopes (empty for keys without the partner role). */
+  scopes: Scope[];
   ip: string | null;
   requestId: string | null;
 }
@@ -18,6 +20,20 @@ export type AuthenticatedRequest = Request & { actor?: Actor; id?: string | numb
 export const ROLES_KEY = 'roles';
 /** Roles allowed on a route (any of them). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const SCOPE_KEY = 'partnerScope';
+/**
+ * The scope a partner key needs on this route. Roles other than partner listed in @Roles() are not affected;
+ * the partner role alone passes only with the scope.
+ */
+export const PartnerScope = (scope: Scope) => SetMetadata(SCOPE_KEY, scope);
+
+/** Whether the actor is allowed by @Roles() (and, for a partner-only match, by @PartnerScope()). */
+export function allowedBy(actor: Pick<Actor, 'roles' | 'scopes'>, roles: Role[] | undefined, scope: Scope | undefined): boolean {
+  if (!roles) return true;
+  if (actor.roles.some((role) => role !== 'partner' && roles.includes(role))) return true;
+  return roles.includes('partner') && actor.roles.includes('partner') && (!scope || actor.scopes.includes(scope));
+}
 
 export const PUBLIC_KEY = 'public';
 /** A route that needs no API key (health, docs). */

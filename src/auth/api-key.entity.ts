@@ -3,6 +3,9 @@ import { Organization } from '../organizations/organization.entity.js';
 
 export const ROLES = ['admin', 'submitter', 'investigator', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
+/** What a partner key may do; only partner keys carry scopes (see docs/security.md). */
+export const SCOPES = ['records:read', 'records:write', 'alerts:read'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 /** An API key. Only a SHA-256 hash of the secret is stored; the secret is shown once, at creation. */
 @Entity({ name: 'api_keys' })
@@ -27,6 +30,9 @@ export class ApiKey {
   @Column({ type: 'text', array: true })
   roles: Role[];
 
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  scopes: Scope[];
+
   @Column({ type: 'text', nullable: true })
   label: string | null;
 
@@ -35,6 +41,9 @@ export class ApiKey {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  @Column({ name: 'revoked_by_key_id', type: 'uuid', nullable: true })
+  revokedByKeyId: string | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;

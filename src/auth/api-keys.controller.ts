@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from './actor.js';
-import { ApiKeysService } from './api-keys.service.js';
-import { CreateApiKeyDto, CreatedApiKeyDto } from './dto/create-api-key.dto.js';
-import { ValidationFailedError } from '../common/errors.js';
+import { ApiKeysService, type KeyView } from './api-keys.service.js';
+import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } from './dto/create-api-key.dto.js';
+import { type FieldError, ValidationFailedError } from '../common/errors.js';
+import { uuidParam } from '../common/pipes.js';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
@@ -16,9 +17,29 @@ export class ApiKeysController {
   @Roles('admin')
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key; its secret is never shown again' })
   async create(@Body() body: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedApiKeyDto> {
-    if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now()) {
-      throw new ValidationFailedError([{ field: 'expiresAt', reason: 'must be in the future' }]);
-    }
+    const errors: FieldError[] = [];
+    if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now()) errors.push({ field: 'expiresAt', reason: 'must be in the future' });
+    const partner = body.roles.includes('partner');
+    if (partner && !body.scopes?.length) errors.push({ field: 'scopes', reason: 'must name at least one scope for a partner key' });
+    if (!partner && body.scopes?.length) errors.push({ field: 'scopes', reason: 'are only for keys with the partner role' });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.keys.create(body, actor);
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Every API key (never the secret), newest first' })
+  @ApiOkResponse({ type: ApiKeyViewDto, isArray: true })
+  list(@Query() query: ListApiKeysQueryDto): Promise<KeyView[]> {
+    return this.keys.list(query);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Revoke a key at once: its next request gets 401. Revoking twice changes nothing.' })
+  @ApiOkResponse({ type: ApiKeyViewDto })
+  revoke(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<KeyView> {
+    return this.keys.revoke(id, actor);
   }
 }

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictError } from '../common/errors.js';
+import { ConflictError, NotFoundError } from '../common/errors.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { Actor } from './actor.js';
-import { ApiKey, type Role } from './api-key.entity.js';
+import { ApiKey, type Role, type Scope } from './api-key.entity.js';
 
 const KEY_PATTERN = /^cbmp_([0-9a-f]{16})_[A-Za-z0-9_-]{20,}$/;
 
@@ -19,7 +19,35 @@ export interface CreatedKey {
   key: string;
   organization: { id: string; name: string; country: 'MX' | 'GT' };
   roles: Role[];
+  scopes: Scope[];
   expiresAt: string | null;
+}
+
+/** A key as administrators see it: never the secret nor its hash. */
+export interface KeyView {
+  id: string;
+  keyPrefix: string;
+  organization: { id: string; name: string; country: 'MX' | 'GT' };
+  roles: Role[];
+  scopes: Scope[];
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+function keyView(key: ApiKey): KeyView {
+  return {
+    id: key.id,
+    keyPrefix: key.keyPrefix,
+    organization: { id: key.organization.id, name: key.organization.name, country: key.organization.country },
+    roles: key.roles,
+    scopes: key.scopes,
+    label: key.label,
+    createdAt: key.createdAt.toISOString(),
+    expiresAt: key.expiresAt ? key.expiresAt.toISOString() : null,
+    revokedAt: key.revokedAt ? key.revokedAt.toISOString() : null,
+  };
 }
 
 @Injectable()
@@ -48,19 +76,43 @@ export class ApiKeysService {
       organizationName: key.organization.name,
       country: key.organization.country,
       roles: key.roles,
+      scopes: key.scopes ?? [],
     };
+  }
+
+  /** Every key, newest first (secrets are never stored, hashes never shown). */
+  async list(filter: { organizationId?: string }): Promise<KeyView[]> {
+    const keys = await this.dataSource.getRepository(ApiKey).find({
+      where: filter.organizationId ? { organizationId: filter.organizationId } : {},
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return keys.map(keyView);
+  }
+
+  /** Revokes a key at once (its next request gets 401). Revoking a revoked key changes nothing. */
+  async revoke(id: string, actor: Actor): Promise<KeyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(ApiKey);
+      const key = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
+      if (!key) throw new NotFoundError(`No API key with id ${id}`);
+      if (!key.revokedAt) {
+        await repo.update({ id }, { revokedAt: () => 'now()', revokedByKeyId: actor.keyId } as never);
+        await this.audit.record({ action: 'api_key.revoked', entityType: 'api_key', entityId: id, details: { organizationId: key.organizationId } }, actor, manager);
+      }
+      return keyView((await repo.findOne({ where: { id } }))!);
+    });
   }
 
   /** Creates a key for an organization (created on first use of its name). The secret is returned once. */
   async create(
-    input: { organization: string; country: 'MX' | 'GT'; roles: Role[]; label?: string; expiresAt?: string },
+    input: { organization: string; country: 'MX' | 'GT'; roles: Role[]; scopes?: Scope[]; label?: string; expiresAt?: string },
     actor: Actor | null,
   ): Promise<CreatedKey> {
     return this.dataSource.transaction(async (manager) => {
       const organization = await this.findOrCreateOrganization(manager, input.organization, input.country);
-      const created = await this.insertKey(manager, organization, input.roles, input.label ?? null, input.expiresAt ?? null);
+      const created = await this.insertKey(manager, organization, input.roles, input.label ?? null, input.expiresAt ?? null, undefined, input.scopes ?? []);
       await this.audit.record(
-        { action: 'api_key.created', entityType: 'api_key', entityId: created.id, details: { roles: created.roles, organizationId: organization.id } },
+        { action: 'api_key.created', entityType: 'api_key', entityId: created.id, details: { roles: created.roles, scopes: created.scopes, organizationId: organization.id } },
         actor,
         manager,
       );
@@ -95,6 +147,7 @@ export class ApiKeysService {
     label: string | null,
     expiresAt: string | null,
     presetKey?: string,
+    scopes: Scope[] = [],
   ): Promise<CreatedKey> {
     const prefix = presetKey ? KEY_PATTERN.exec(presetKey)![1] : randomBytes(8).toString('hex');
     const key = presetKey ?? `cbmp_${prefix}_${randomBytes(24).toString('base64url')}`;
@@ -105,7 +158,9 @@ export class ApiKeysService {
         keyPrefix: prefix,
         keyHash: hashKey(key),
         roles: [...new Set(roles)],
+        scopes: [...new Set(scopes)],
         label,
+        revokedByKeyId: null,
         revokedAt: null,
         expiresAt: expiresAt ? new Date(expiresAt) : null,
       }),
@@ -115,6 +170,7 @@ export class ApiKeysService {
       key,
       organization: { id: organization.id, name: organization.name, country: organization.country },
       roles: saved.roles,
+      scopes: saved.scopes,
       expiresAt: saved.expiresAt ? saved.expiresAt.toISOString() : null,
     };
   }

@@ -2,8 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuditService } from '../audit/audit.service.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
-import { type AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './actor.js';
-import type { Role } from './api-key.entity.js';
+import { allowedBy, type AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY, SCOPE_KEY } from './actor.js';
+import type { Role, Scope } from './api-key.entity.js';
 import { ApiKeysService } from './api-keys.service.js';
 
 /** Every route needs `Authorization: Bearer <key>` unless marked @Public(); @Roles() narrows who may call it. */
@@ -30,12 +30,16 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = { ...resolved, ip: request.ip ?? null, requestId: request.id === undefined ? null : String(request.id) };
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !allowed.some((role) => resolved.roles.includes(role))) {
+    const scope = this.reflector.getAllAndOverride<Scope | undefined>(SCOPE_KEY, targets);
+    if (!allowedBy(resolved, allowed, scope)) {
       await this.audit.record(
-        { action: 'access.denied', entityType: 'route', entityId: `${request.method} ${request.route?.path ?? request.path}`, details: { needed: allowed } },
+        { action: 'access.denied', entityType: 'route', entityId: `${request.method} ${request.route?.path ?? request.path}`, details: { needed: allowed, scope: scope ?? null } },
         request.actor,
       );
-      throw new ForbiddenError(`This action needs one of the roles: ${allowed.join(', ')}`);
+      const partnerOnly = allowed!.includes('partner') && resolved.roles.includes('partner') && scope;
+      throw new ForbiddenError(
+        partnerOnly ? `This action needs one of the roles: ${allowed!.join(', ')} (partner keys need the scope ${scope})` : `This action needs one of the roles: ${allowed!.join(', ')}`,
+      );
     }
     return true;
   }

@@ -46,6 +46,10 @@ export class PayloadTooLargeError extends AppError {
   readonly status = 413;
 }
 
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+}
+
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
 }

@@ -89,6 +89,19 @@ export class AppConfig {
   @IsInt({ message: 'must be an integer number of bytes' })
   @Min(1024, { message: 'must be at least 1024' })
   IMPORT_LIMIT_BYTES: number;
+
+  /** How long a reviewer's claim on an alert lasts, in minutes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 120 : Number(value)))
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1, { message: 'must be between 1 and 10080' })
+  @Max(10080, { message: 'must be between 1 and 10080' })
+  CLAIM_TTL_MINUTES: number;
+
+  /** Requests allowed per API key (or per client address without a key) per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  RATE_LIMIT_PER_MINUTE: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +123,8 @@ const KNOWN = [
   'IMPORT_LIMIT_BYTES',
   'MATCHING_CRON',
   'MATCHING_ENGINE_HEAP_MB',
+  'CLAIM_TTL_MINUTES',
+  'RATE_LIMIT_PER_MINUTE',
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

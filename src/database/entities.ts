@@ -1,3 +1,5 @@
+import { AlertDecision } from '../alerts/alert-decision.entity.js';
+import { AlertNote } from '../alerts/alert-note.entity.js';
 import { AlertEvent } from '../alerts/alert-event.entity.js';
 import { Alert } from '../alerts/alert.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -7,4 +9,4 @@ import { Organization } from '../organizations/organization.entity.js';
 import { PersonRecord } from '../records/person-record.entity.js';
 import { RecordVersion } from '../records/record-version.entity.js';
 
-export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent];
+export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent, AlertDecision, AlertNote];

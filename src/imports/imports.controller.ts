@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor, CurrentActor, PartnerScope, Roles } from '../auth/actor.js';
 import { RECORD_KINDS } from '../records/record.types.js';
 import { type ImportResult, ImportsService } from './imports.service.js';
 
@@ -14,6 +14,7 @@ export class ImportsController {
   @Post()
   @HttpCode(200)
   @Roles('submitter', 'partner', 'admin')
+  @PartnerScope('records:write')
   @ApiOperation({
     summary: 'Import a CSV file of records (UTF-8 or Latin-1), streamed row by row; one result per row',
     description: 'Columns are documented in docs/csv-import.md. Send the `kind` field before the `file` field.',

@@ -128,6 +128,16 @@ export class PersonRecord {
   @Column({ name: 'identification_case_id', type: 'text', nullable: true })
   identificationCaseId: string | null;
 
+  /** Missing reports only: set when an investigator confirms a match (alive or deceased, from the victim record). */
+  @Column({ type: 'text', nullable: true })
+  located: 'alive' | 'deceased' | null;
+
+  @Column({ name: 'located_at', type: 'timestamptz', precision: 3, nullable: true })
+  locatedAt: Date | null;
+
+  @Column({ name: 'located_by_alert_id', type: 'uuid', nullable: true })
+  locatedByAlertId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

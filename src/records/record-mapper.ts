@@ -191,3 +191,9 @@ export function toView(record: PersonRecord): RecordView {
   }
   return view;
 }
+
+/** Whether a missing report was located by a confirmed match (alive or deceased), or null. */
+export function locatedView(record: PersonRecord): { condition: 'alive' | 'deceased'; at: string; alertId: string } | null {
+  if (record.kind !== 'missing_report' || !record.located || !record.locatedAt || !record.locatedByAlertId) return null;
+  return { condition: record.located, at: record.locatedAt.toISOString(), alertId: record.locatedByAlertId };
+}

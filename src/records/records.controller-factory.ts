@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
+import { type Actor, CurrentActor, PartnerScope, Roles } from '../auth/actor.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { ListRecordsQueryDto } from './dto/record-query.dto.js';
 import type { RecordKind } from './record.types.js';
@@ -45,6 +45,7 @@ export function recordsController(kind: RecordKind, path: string, tag: string): 
 
     @Post()
     @Roles('submitter', 'partner', 'admin')
+    @PartnerScope('records:write')
     @ApiOperation({ summary: `Create a ${tag} record, or update the one with the same sourceRecordId` })
     @ApiBody({ type: inputClass })
     @ApiOkResponse({ description: '{ id, result: created | updated | unchanged, record }; 201 when created' })
@@ -57,6 +58,7 @@ export function recordsController(kind: RecordKind, path: string, tag: string): 
     @Post('batch')
     @HttpCode(200)
     @Roles('submitter', 'partner', 'admin')
+    @PartnerScope('records:write')
     @ApiOperation({ summary: `Submit up to ${BATCH_MAX} records; one result per item, in order` })
     @ApiBody({ schema: { type: 'object', properties: { records: { type: 'array', maxItems: BATCH_MAX, items: { $ref: `#/components/schemas/${inputClass.name}` } } }, required: ['records'] } })
     async batch(@Body() body: unknown, @CurrentActor() actor: Actor) {
@@ -74,27 +76,31 @@ export function recordsController(kind: RecordKind, path: string, tag: string): 
     }
 
     @Get()
-    @Roles('investigator', 'admin')
+    @Roles('investigator', 'admin', 'submitter', 'partner')
+    @PartnerScope('records:read')
     @ApiOperation({ summary: 'List records, oldest change first, with cursor pagination' })
     list(@Query() query: ListRecordsQueryDto, @CurrentActor() actor: Actor) {
       return this.records.list(kind, { ...query, limit: query.limit ?? 50 }, actor);
     }
 
     @Get(':id')
-    @Roles('investigator', 'admin')
+    @Roles('investigator', 'admin', 'submitter', 'partner')
+    @PartnerScope('records:read')
     get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
       return this.records.get(kind, id, actor);
     }
 
     @Get(':id/versions')
-    @Roles('investigator', 'admin')
+    @Roles('investigator', 'admin', 'submitter', 'partner')
+    @PartnerScope('records:read')
     @ApiOperation({ summary: 'Every version the record has had' })
     versions(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
       return this.records.versions(kind, id, actor);
     }
 
     @Get(':id/versions/:version')
-    @Roles('investigator', 'admin')
+    @Roles('investigator', 'admin', 'submitter', 'partner')
+    @PartnerScope('records:read')
     @ApiOperation({ summary: 'The record as it was at one version' })
     version(@Param('id', uuidParam) id: string, @Param('version', versionNumber) version: number, @CurrentActor() actor: Actor) {
       return this.records.version(kind, id, version, actor);

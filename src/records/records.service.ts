@@ -8,10 +8,11 @@ import type { Actor } from '../auth/actor.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import type { RecordInputDto } from './dto/record-input.dto.js';
 import { PersonRecord } from './person-record.entity.js';
-import { contentHash, type RecordFields, type RecordView, toRecordFields, toView } from './record-mapper.js';
+import { contentHash, locatedView, type RecordFields, type RecordView, toRecordFields, toView } from './record-mapper.js';
 import { RecordVersion } from './record-version.entity.js';
 import type { ValidatedInput } from './record-validation.js';
 import type { RecordKind } from './record.types.js';
+import { inRecordScope, recordScope } from './record-scope.js';
 
 export type SubmitResult = 'created' | 'updated' | 'unchanged';
 
@@ -229,9 +230,9 @@ export class RecordsService {
   }
 
   async get(kind: RecordKind, id: string, actor: Actor): Promise<RecordView> {
-    const record = await this.findOrFail(kind, id);
+    const record = await this.findOrFail(kind, id, actor);
     await this.audit.record({ action: 'record.read', entityType: kind, entityId: id, details: { version: record.version } }, actor);
-    return toView(record);
+    return kind === 'missing_report' ? { ...toView(record), located: locatedView(record) } : toView(record);
   }
 
   async list(kind: RecordKind, query: ListQuery, actor: Actor): Promise<{ items: RecordView[]; nextCursor: string | null }> {
@@ -242,6 +243,12 @@ export class RecordsService {
       .orderBy('r.updatedAt', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .take(query.limit + 1);
+    const scope = recordScope(actor);
+    if (!scope.all) {
+      // Only what the caller may see: their country (investigators, partners) or their organization (submitters).
+      const visible = [scope.country && 'r.country = :scopeCountry', scope.organizationId && 'r.organizationId = :scopeOrganization'].filter(Boolean);
+      qb.andWhere(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE', { scopeCountry: scope.country, scopeOrganization: scope.organizationId });
+    }
     if (query.country) qb.andWhere('r.country = :country', { country: query.country });
     if (query.updatedSince) qb.andWhere('r.updatedAt >= :since', { since: query.updatedSince });
     if (query.cursor) {
@@ -255,29 +262,35 @@ export class RecordsService {
       actor,
     );
     return {
-      items: page.map(toView),
+      items: page.map((r) => (kind === 'missing_report' ? { ...toView(r), located: locatedView(r) } : toView(r))),
       nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
     };
   }
 
   async versions(kind: RecordKind, id: string, actor: Actor): Promise<{ version: number; changeType: string; changedAt: string; changedByKeyId: string | null }[]> {
-    await this.findOrFail(kind, id);
+    await this.findOrFail(kind, id, actor);
     const versions = await this.dataSource.getRepository(RecordVersion).find({ where: { recordId: id }, order: { version: 'ASC' } });
     await this.audit.record({ action: 'record.versions_listed', entityType: kind, entityId: id }, actor);
     return versions.map((v) => ({ version: v.version, changeType: v.changeType, changedAt: v.changedAt.toISOString(), changedByKeyId: v.changedByKeyId }));
   }
 
   async version(kind: RecordKind, id: string, version: number, actor: Actor): Promise<Record<string, unknown>> {
-    await this.findOrFail(kind, id);
+    await this.findOrFail(kind, id, actor);
     const found = await this.dataSource.getRepository(RecordVersion).findOne({ where: { recordId: id, version } });
     if (!found) throw new NotFoundError(`Record ${id} has no version ${version}`);
     await this.audit.record({ action: 'record.version_read', entityType: kind, entityId: id, details: { version } }, actor);
     return found.snapshot;
   }
 
-  private async findOrFail(kind: RecordKind, id: string): Promise<PersonRecord> {
+  /** The record, or 404 when it does not exist or is outside the caller's scope (which is audited, never revealed). */
+  private async findOrFail(kind: RecordKind, id: string, actor: Actor): Promise<PersonRecord> {
     const record = await this.dataSource.getRepository(PersonRecord).findOne({ where: { id, kind } });
-    if (!record) throw new NotFoundError(`No ${kind === 'missing_report' ? 'missing-person report' : 'suspected-victim record'} with id ${id}`);
+    const notFound = new NotFoundError(`No ${kind === 'missing_report' ? 'missing-person report' : 'suspected-victim record'} with id ${id}`);
+    if (!record) throw notFound;
+    if (!inRecordScope(recordScope(actor), record)) {
+      await this.audit.record({ action: 'access.out_of_scope', entityType: kind, entityId: id }, actor);
+      throw notFound;
+    }
     return record;
   }
 }

@@ -19,7 +19,8 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp({ logStream });
     submitter = await t.key(['submitter'], 'Comisión de Búsqueda de Personas de Chiapas', 'MX');
-    investigator = await t.key(['investigator'], 'Fiscalía contra la Trata', 'GT');
+    // Investigators read the records of their own country: the submitter here is Mexican.
+    investigator = await t.key(['investigator'], 'Fiscalía contra la Trata', 'MX');
     partner = await t.key(['partner'], 'Registro Nacional', 'MX');
   });
   afterAll(async () => t.close());
@@ -67,7 +68,7 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
 
     it.each([
       ['an investigator writes a report', 'investigator', 'post', '/api/v1/missing-reports'],
-      ['a submitter reads the list', 'submitter', 'get', '/api/v1/missing-reports'],
+      ['a submitter reads the alert queue', 'submitter', 'get', '/api/v1/alerts'],
       ['a partner reads the list', 'partner', 'get', '/api/v1/suspected-victims'],
       ['a submitter creates a key', 'submitter', 'post', '/api/v1/api-keys'],
     ])('403 when %s', async (_name, who, method, path) => {
@@ -89,7 +90,7 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
     });
 
     it('refuses reusing an organization name with another country', async () => {
-      const res = await post('/api/v1/api-keys', t.adminKey, { organization: 'Registro Nacional', country: 'GT', roles: ['partner'] });
+      const res = await post('/api/v1/api-keys', t.adminKey, { organization: 'Registro Nacional', country: 'GT', roles: ['partner'], scopes: ['records:read'] });
       expect(res.status).toBe(409);
       expect(res.body.errors[0].field).toBe('country');
     });
@@ -314,12 +315,13 @@ describe('intake API (HTTP, real PostgreSQL)', () => {
   describe('lists', () => {
     it('filters by country and pages with a cursor without gaps or repeats', async () => {
       const gt = await t.key(['submitter'], 'Secretaría contra la Violencia Sexual, Explotación y Trata', 'GT');
+      const gtInvestigator = await t.key(['investigator'], 'Ministerio Público de Guatemala', 'GT');
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) ids.push((await post('/api/v1/missing-reports', gt, missingReport())).body.id);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await get(`/api/v1/missing-reports?country=GT&limit=3${cursor ? `&cursor=${cursor}` : ''}`, investigator);
+        const res = await get(`/api/v1/missing-reports?country=GT&limit=3${cursor ? `&cursor=${cursor}` : ''}`, gtInvestigator);
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(3);
         for (const item of res.body.items) {

@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ALERT_STATUSES, type AlertStatus } from '../alert.entity.js';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ALERT_STATUSES, type AlertStatus, DECISIONS, type Decision } from '../alert.entity.js';
+
+/** 'true' / 'false' in a query string; anything else stays as is and fails @IsBoolean with the field named. */
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const ALERT_SORTS = ['-priority', '-weight', 'createdAt'] as const;
 export type AlertSort = (typeof ALERT_SORTS)[number];
@@ -16,6 +19,28 @@ export class ListAlertsQueryDto {
   @IsOptional()
   @IsIn(['MX', 'GT'], { message: 'must be one of: MX, GT' })
   country?: 'MX' | 'GT';
+
+  @ApiPropertyOptional({ enum: ['me'], description: 'Only alerts the caller holds a live claim on' })
+  @IsOptional()
+  @IsIn(['me'], { message: 'must be: me' })
+  assignedTo?: 'me';
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only cross-border alerts (true) or only same-country ones (false)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  crossBorder?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only alerts where either person was possibly a minor (true), or none (false)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  minor?: boolean;
+
+  @ApiPropertyOptional({ enum: DECISIONS, description: 'Alerts whose decision in force is this one' })
+  @IsOptional()
+  @IsIn(DECISIONS, { message: `must be one of: ${DECISIONS.join(', ')}` })
+  decision?: Decision;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1 })
   @IsOptional()

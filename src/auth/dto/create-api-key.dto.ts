@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { ROLES, type Role } from '../api-key.entity.js';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ROLES, type Role, SCOPES, type Scope } from '../api-key.entity.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ description: 'Organization name; created on first use', example: 'Comisión de Búsqueda de Chiapas' })
@@ -17,6 +17,17 @@ export class CreateApiKeyDto {
   @ArrayMinSize(1, { message: 'must name at least one role' })
   @IsIn(ROLES, { each: true, message: `each must be one of: ${ROLES.join(', ')}` })
   roles: Role[];
+
+  @ApiPropertyOptional({
+    enum: SCOPES,
+    isArray: true,
+    description: 'Partner keys only, and required for them: what the partner may do (records:read, records:write, alerts:read)',
+    example: ['records:write'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(SCOPES, { each: true, message: `each must be one of: ${SCOPES.join(', ')}` })
+  scopes?: Scope[];
 
   @ApiPropertyOptional({ description: 'A note for administrators (which system or person uses it)' })
   @IsOptional()
@@ -35,5 +46,25 @@ export class CreatedApiKeyDto {
   @ApiProperty({ description: 'The secret key. Shown only in this response.' }) key: string;
   @ApiProperty() organization: { id: string; name: string; country: 'MX' | 'GT' };
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: SCOPES, isArray: true }) scopes: Scope[];
   @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+}
+
+export class ApiKeyViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The public part of the key' }) keyPrefix: string;
+  @ApiProperty() organization: { id: string; name: string; country: 'MX' | 'GT' };
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: SCOPES, isArray: true }) scopes: Scope[];
+  @ApiProperty({ nullable: true, type: String }) label: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class ListApiKeysQueryDto {
+  @ApiPropertyOptional({ description: 'Only the keys of this organization' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  organizationId?: string;
 }

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DecisionKind = 'confirmed' | 'rejected' | 'needs_info' | 'reversed';
+
+/** Append-only: every reviewer decision and every admin reversal, kept forever. */
+@Entity({ name: 'alert_decisions' })
+export class AlertDecision {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'alert_id', type: 'uuid' })
+  alertId: string;
+
+  @Column({ name: 'review_round', type: 'integer' })
+  reviewRound: number;
+
+  @Column({ type: 'text' })
+  decision: DecisionKind;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  /** The evidence version the reviewer read. */
+  @Column({ name: 'evidence_version', type: 'integer' })
+  evidenceVersion: number;
+
+  @Column({ name: 'decided_by_key_id', type: 'uuid' })
+  decidedByKeyId: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
+  decidedAt: Date;
+
+  /** For a reversal: the decision it reverses. */
+  @Column({ name: 'reverses_decision_id', type: 'bigint', nullable: true })
+  reversesDecisionId: string | null;
+}

@@ -1,0 +1,277 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditEvent, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { ConflictError } from '../common/errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PersonRecord } from '../records/person-record.entity.js';
+import { CONSEQUENCES_LOCK } from './alert-consequences.js';
+import { AlertDecision } from './alert-decision.entity.js';
+import { AlertEvent } from './alert-event.entity.js';
+import { AlertNote } from './alert-note.entity.js';
+import { Alert, type AlertStatus, type Decision, OPEN_STATUSES } from './alert.entity.js';
+import { AlertsService, currentState, decisionView, liveClaim } from './alerts.service.js';
+
+
+const isOpen = (status: AlertStatus) => (OPEN_STATUSES as readonly AlertStatus[]).includes(status);
+
+/**
+ * The review workflow: claims, decisions and their consequences, admin reversals, notes. Every step is one
+ * transaction holding the alert's row lock, with its history, decision row and audit entries.
+ */
+@Injectable()
+export class AlertReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly alerts: AlertsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Assigns the alert to the caller until the claim expires. A live claim of someone else is taken over only
+   * with `takeover: true`, and that is recorded. Concurrent claims are serialized by the row lock and the
+   * conditional UPDATE: exactly one wins, the others get 409 with the winner's claim.
+   */
+  async claim(id: string, actor: Actor, input: { takeover?: boolean; reason?: string }) {
+    return this.dataSource.transaction(async (manager) => {
+      const alert = await this.alerts.findVisible(id, actor, manager);
+      if (!isOpen(alert.status)) {
+        throw new ConflictError(`The alert is ${alert.status}; only pending, in_review or needs_info alerts can be claimed`, undefined, { current: currentState(alert) });
+      }
+      const holder = liveClaim(alert);
+      const takeover = holder !== null && holder.keyId !== actor.keyId;
+      if (takeover && input.takeover !== true) {
+        throw new ConflictError(
+          'The alert is claimed by another reviewer',
+          [{ field: 'takeover', reason: 'must be true to take over a claim another reviewer holds' }],
+          { current: currentState(alert) },
+        );
+      }
+      const [rows] = (await manager.query(
+        `UPDATE alerts SET claimed_by_key_id = $2, claimed_at = now(), claim_expires_at = now() + make_interval(mins => $3),
+                status = 'in_review', updated_at = now()
+         WHERE id = $1 AND status IN ('pending', 'in_review', 'needs_info')
+           AND (claimed_by_key_id IS NULL OR claim_expires_at <= now() OR claimed_by_key_id = $2 OR $4::boolean)
+         RETURNING id`,
+        [id, actor.keyId, this.config.CLAIM_TTL_MINUTES, takeover],
+      )) as [{ id: string }[], number];
+      if (rows.length !== 1) throw new ConflictError('The alert could not be claimed', undefined, { current: currentState(alert) });
+      const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
+      const event = takeover ? 'claim_taken_over' : holder ? 'claim_renewed' : 'claimed';
+      await this.event(manager, updated, event, alert.status, actor, takeover ? (input.reason ?? null) : null, takeover ? { previousKeyId: holder!.keyId } : null);
+      await this.audit.record(
+        { action: `alert.${event}`, entityType: 'alert', entityId: id, details: { expiresAt: updated.claimExpiresAt!.toISOString(), ...(takeover ? { previousKeyId: holder!.keyId } : {}) } },
+        actor,
+        manager,
+      );
+      return currentState(updated);
+    });
+  }
+
+  /** Gives a claim back before it expires (only its holder can). */
+  async release(id: string, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      const alert = await this.alerts.findVisible(id, actor, manager);
+      const holder = liveClaim(alert);
+      if (!holder || holder.keyId !== actor.keyId) {
+        throw new ConflictError('Only the reviewer holding a live claim can release it', undefined, { current: currentState(alert) });
+      }
+      const status: AlertStatus = alert.status === 'in_review' ? (alert.lastDecision === 'needs_info' ? 'needs_info' : 'pending') : alert.status;
+      await manager.query(
+        `UPDATE alerts SET claimed_by_key_id = NULL, claimed_at = NULL, claim_expires_at = NULL, status = $2, updated_at = now() WHERE id = $1`,
+        [id, status],
+      );
+      const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
+      await this.event(manager, updated, 'claim_released', alert.status, actor, null, null);
+      await this.audit.record({ action: 'alert.claim_released', entityType: 'alert', entityId: id }, actor, manager);
+      return currentState(updated);
+    });
+  }
+
+  /**
+   * Records a decision on the evidence version the reviewer read; 409 with the current state when the alert was
+   * decided, is not claimed by the caller, or its evidence changed since. A confirmation marks the missing report
+   * located and supersedes the other open alerts of both records; a rejection keeps the weight so that future
+   * runs leave the pair alone (see AlertWriter). All in one transaction.
+   */
+  async decide(id: string, actor: Actor, input: { decision: Decision; reason: string; note?: string; evidenceVersion: number }) {
+    return this.dataSource.transaction(async (manager) => {
+      if (input.decision === 'confirmed') await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CONSEQUENCES_LOCK]);
+      const alert = await this.alerts.findVisible(id, actor, manager);
+      const current = { current: currentState(alert) };
+      if (!isOpen(alert.status)) throw new ConflictError(`The alert is already ${alert.status}`, undefined, current);
+      const holder = liveClaim(alert);
+      if (!holder) throw new ConflictError('Claim the alert before deciding (POST /api/v1/alerts/:id/claim)', undefined, current);
+      if (holder.keyId !== actor.keyId) throw new ConflictError('The alert is claimed by another reviewer', undefined, current);
+      if (input.evidenceVersion !== alert.evidenceVersion) {
+        throw new ConflictError(
+          'The evidence changed since it was read',
+          [{ field: 'evidenceVersion', reason: `is ${input.evidenceVersion} but the evidence is now at version ${alert.evidenceVersion}; read the alert again` }],
+          current,
+        );
+      }
+      const decisions = manager.getRepository(AlertDecision);
+      const decision = await decisions.save(
+        decisions.create({
+          alertId: id,
+          reviewRound: alert.reviewRound,
+          decision: input.decision,
+          reason: input.reason,
+          note: input.note ?? null,
+          evidenceVersion: alert.evidenceVersion,
+          decidedByKeyId: actor.keyId,
+          organizationId: actor.organizationId,
+          reversesDecisionId: null,
+        }),
+      );
+      const from = alert.status;
+      await manager.query(
+        `UPDATE alerts SET status = $2, last_decision = $2, status_reason = NULL, rejected_weight = CASE WHEN $2 = 'rejected' THEN match_weight ELSE rejected_weight END,
+                claimed_by_key_id = NULL, claimed_at = NULL, claim_expires_at = NULL, updated_at = now()
+         WHERE id = $1`,
+        [id, input.decision],
+      );
+      const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
+      await this.event(manager, updated, 'decided', from, actor, null, { decisionId: decision.id, decision: input.decision });
+      const audits: AuditEvent[] = [{ action: 'alert.decided', entityType: 'alert', entityId: id, details: { decisionId: decision.id, decision: input.decision, evidenceVersion: alert.evidenceVersion, reviewRound: alert.reviewRound } }];
+      let superseded: string[] = [];
+      if (input.decision === 'confirmed') {
+        const other = await manager.query(
+          `SELECT id FROM alerts WHERE status = 'confirmed' AND id <> $1 AND (missing_report_id = $2 OR suspected_victim_id = $3) LIMIT 1`,
+          [id, alert.missingReportId, alert.suspectedVictimId],
+        );
+        if (other.length > 0) throw new ConflictError('One of the two records is already part of a confirmed match', undefined, { ...current, confirmedAlertId: other[0].id });
+        const victim = await manager.getRepository(PersonRecord).findOneOrFail({ where: { id: alert.suspectedVictimId }, select: { id: true, condition: true } });
+        // The record's own content and version are the submitter's: located is service state, set without touching them.
+        await manager.query(`UPDATE person_records SET located = $2, located_at = now(), located_by_alert_id = $3 WHERE id = $1`, [alert.missingReportId, victim.condition ?? 'alive', id]);
+        superseded = await this.supersedeSiblings(manager, updated, actor);
+        audits.push({ action: 'record.located', entityType: 'missing_report', entityId: alert.missingReportId, details: { alertId: id, condition: victim.condition ?? 'alive' } });
+        for (const sibling of superseded) audits.push({ action: 'alert.superseded', entityType: 'alert', entityId: sibling, details: { byAlertId: id } });
+      }
+      await this.audit.recordMany(audits, actor, manager);
+      return { alert: currentState(updated), decision: decisionView(decision), superseded };
+    });
+  }
+
+  /**
+   * An admin reverses a confirmation, with a reason, as a new decision entry: the alert returns to pending, the
+   * report is no longer located, and the alerts it superseded return to pending (unless another confirmation
+   * now covers one of their records, which then supersedes them instead).
+   */
+  async reverse(id: string, actor: Actor, input: { reason: string }) {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CONSEQUENCES_LOCK]);
+      const alert = await this.alerts.findVisible(id, actor, manager);
+      if (alert.status !== 'confirmed') throw new ConflictError(`Only a confirmed alert can be reversed; this one is ${alert.status}`, undefined, { current: currentState(alert) });
+      const [confirmation]: { id: string }[] = await manager.query(
+        `SELECT d.id FROM alert_decisions d WHERE d.alert_id = $1 AND d.decision = 'confirmed'
+           AND NOT EXISTS (SELECT 1 FROM alert_decisions r WHERE r.reverses_decision_id = d.id)
+         ORDER BY d.id DESC LIMIT 1`,
+        [id],
+      );
+      if (!confirmation) throw new ConflictError('The alert has no confirmation in force to reverse', undefined, { current: currentState(alert) });
+      const decisions = manager.getRepository(AlertDecision);
+      const reversal = await decisions.save(
+        decisions.create({
+          alertId: id,
+          reviewRound: alert.reviewRound,
+          decision: 'reversed',
+          reason: input.reason,
+          note: null,
+          evidenceVersion: alert.evidenceVersion,
+          decidedByKeyId: actor.keyId,
+          organizationId: actor.organizationId,
+          reversesDecisionId: confirmation.id,
+        }),
+      );
+      await manager.query(
+        `UPDATE alerts SET status = 'pending', last_decision = NULL, status_reason = 'confirmation reversed by an administrator', updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
+      await this.event(manager, updated, 'reversed', 'confirmed', actor, null, { decisionId: reversal.id, reversesDecisionId: confirmation.id });
+      await manager.query(
+        `UPDATE person_records SET located = NULL, located_at = NULL, located_by_alert_id = NULL WHERE id = $1 AND located_by_alert_id = $2`,
+        [alert.missingReportId, id],
+      );
+      // Siblings a different confirmation now covers stay superseded, by that one.
+      await manager.query(
+        `UPDATE alerts s SET superseded_by_alert_id = c.id, updated_at = now()
+         FROM alerts c
+         WHERE s.superseded_by_alert_id = $1 AND s.status = 'superseded' AND c.status = 'confirmed' AND c.id <> $1
+           AND (c.missing_report_id = s.missing_report_id OR c.suspected_victim_id = s.suspected_victim_id)`,
+        [id],
+      );
+      const [restored] = (await manager.query(
+        `UPDATE alerts SET status = 'pending', superseded_by_alert_id = NULL, status_reason = 'restored: the confirmation that superseded it was reversed', updated_at = now()
+         WHERE superseded_by_alert_id = $1 AND status = 'superseded' RETURNING id`,
+        [id],
+      )) as [{ id: string }[], number];
+      const restoredAlerts = restored.length > 0 ? await manager.getRepository(Alert).findBy(restored.map((r) => ({ id: r.id }))) : [];
+      for (const sibling of restoredAlerts) await this.event(manager, sibling, 'restored', 'superseded', actor, 'the confirmation that superseded it was reversed', { reversedAlertId: id });
+      await this.audit.recordMany(
+        [
+          { action: 'alert.decision_reversed', entityType: 'alert', entityId: id, details: { decisionId: reversal.id, reversesDecisionId: confirmation.id } },
+          { action: 'record.located_reversed', entityType: 'missing_report', entityId: alert.missingReportId, details: { alertId: id } },
+          ...restoredAlerts.map((a) => ({ action: 'alert.restored', entityType: 'alert', entityId: a.id, details: { reversedAlertId: id } })),
+        ],
+        actor,
+        manager,
+      );
+      return { alert: currentState(updated), decision: decisionView(reversal), restored: restoredAlerts.map((a) => a.id) };
+    });
+  }
+
+  async notes(id: string, actor: Actor) {
+    await this.alerts.findVisible(id, actor);
+    const notes = await this.dataSource.getRepository(AlertNote).find({ where: { alertId: id }, order: { id: 'ASC' } });
+    await this.audit.record({ action: 'alert.notes_read', entityType: 'alert', entityId: id, details: { noteIds: notes.map((n) => n.id) } }, actor);
+    return { items: notes.map(noteView) };
+  }
+
+  async addNote(id: string, actor: Actor, input: { body: string }) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.alerts.findVisible(id, actor, manager);
+      const repo = manager.getRepository(AlertNote);
+      const note = await repo.save(repo.create({ alertId: id, authorKeyId: actor.keyId, organizationId: actor.organizationId, body: input.body }));
+      await this.audit.record({ action: 'alert.note_added', entityType: 'alert', entityId: id, details: { noteId: note.id } }, actor, manager);
+      return noteView(note);
+    });
+  }
+
+  /** Closes the other open alerts of both records as superseded by a confirmation; returns their ids. */
+  private async supersedeSiblings(manager: EntityManager, confirmed: Alert, actor: Actor): Promise<string[]> {
+    const [rows] = (await manager.query(
+      `WITH s AS (
+         SELECT id, status FROM alerts
+         WHERE id <> $1 AND (missing_report_id = $2 OR suspected_victim_id = $3) AND status IN ('pending', 'in_review', 'needs_info')
+         FOR UPDATE
+       )
+       UPDATE alerts a SET status = 'superseded', superseded_by_alert_id = $1, status_reason = 'another alert of the same record was confirmed',
+              claimed_by_key_id = NULL, claimed_at = NULL, claim_expires_at = NULL, updated_at = now()
+       FROM s WHERE a.id = s.id
+       RETURNING a.id, s.status AS "fromStatus"`,
+      [confirmed.id, confirmed.missingReportId, confirmed.suspectedVictimId],
+    )) as [{ id: string; fromStatus: AlertStatus }[], number];
+    if (rows.length === 0) return [];
+    const siblings = await manager.getRepository(Alert).findBy(rows.map((r) => ({ id: r.id })));
+    const from = new Map(rows.map((r) => [r.id, r.fromStatus]));
+    for (const sibling of siblings) {
+      await this.event(manager, sibling, 'superseded', from.get(sibling.id)!, actor, 'another alert of the same record was confirmed', { byAlertId: confirmed.id });
+    }
+    return rows.map((r) => r.id);
+  }
+
+  private async event(manager: EntityManager, alert: Alert, event: string, from: AlertStatus | null, actor: Actor, reason: string | null, details: Record<string, unknown> | null) {
+    const repo = manager.getRepository(AlertEvent);
+    await repo.insert(
+      repo.create({ alertId: alert.id, event, runId: null, actorKeyId: actor.keyId, fromStatus: from, toStatus: alert.status, matchWeight: alert.matchWeight, evidenceVersion: alert.evidenceVersion, reason, details }),
+    );
+  }
+}
+
+function noteView(n: AlertNote) {
+  return { id: n.id, body: n.body, authorKeyId: n.authorKeyId, organizationId: n.organizationId, createdAt: n.createdAt.toISOString() };
+}
