@@ -1,4 +1,4 @@
-import { BlockingIndex, DEFAULT_RULES, block, type BlockingRule } from './blocking.js';
+import { BlockingIndex, DEFAULT_RULES, block, candidateScratch, candidatesOf, profileDistance, type BlockingRule } from './blocking.js';
 import { MODEL_V2 } from './model.v2.js';
 import { prepare } from './prepare.js';
 import type { MatchRecord, PreparedRecord } from './types.js';
@@ -171,5 +171,89 @@ describe('the reverse side (reportsOf), for victims added after the build', () =
   it('needs an index built with reverse', () => {
     const index = new BlockingIndex(reports.slice(0, 5), victims.slice(0, 5));
     expect(() => index.reportsOf(victims[0], () => undefined)).toThrow(/reverse/);
+  });
+});
+
+describe('profileDistance (ranking the reports of an oversized nameless block)', () => {
+  const base = { sex: 'female' as const, heightCm: 155, lastSeenDate: '2020-05-01', dateOfBirth: '1995', lastSeenPlace: { country: 'GT', admin1Code: '09' } };
+  const body = { sex: 'female' as const, heightCm: 155, foundDate: '2020-08-01', estimatedAgeMin: 23, estimatedAgeMax: 27, foundPlace: { country: 'GT', admin1Code: '09' } };
+  const near = profileDistance(report(base), victim(body));
+  it.each([
+    { case: 'birth ranges 10 years apart', r: { dateOfBirth: '1975' }, v: {} },
+    { case: 'height 20 cm apart', r: { heightCm: 175 }, v: {} },
+    { case: 'found two years before last seen', r: {}, v: { foundDate: '2018-05-01' } },
+    { case: 'found six years after', r: {}, v: { foundDate: '2026-05-01' } },
+    { case: 'found 1,500 km away', r: {}, v: { foundPlace: { country: 'MX', admin1Code: '19' } } },
+  ])('$case is farther than the same profile', ({ r, v }) => {
+    expect(profileDistance(report({ ...base, ...r }), victim({ ...body, ...v }))).toBeGreaterThan(near);
+  });
+
+  it.each([
+    { case: 'height within 4 cm', r: { heightCm: 158 }, v: {} },
+    { case: 'found the week before last seen (registration error)', r: {}, v: { foundDate: '2020-04-24' } },
+  ])('$case costs (almost) nothing', ({ r, v }) => {
+    expect(profileDistance(report({ ...base, ...r }), victim({ ...body, ...v }))).toBeLessThan(near + 0.2);
+  });
+
+  it('an unknown value costs a middle amount: more than agreeing, less than clearly disagreeing', () => {
+    const unknownHeight = profileDistance(report({ ...base, heightCm: null }), victim(body));
+    expect(unknownHeight).toBeGreaterThan(near);
+    expect(unknownHeight).toBeLessThan(profileDistance(report({ ...base, heightCm: 185 }), victim(body)));
+  });
+});
+
+describe('bestPerVictim: oversized nameless blocks become a short list per victim instead of being dropped', () => {
+  // One profile key for everybody (same sex, birth band, zone, year, no height): a single block of 40 × 6.
+  const rule: BlockingRule = { name: 'profile', description: '', left: ['sex', 'birthBand', 'zone', 'eventYear'], rightFilter: 'nameless', refine: [], maxBlockPairs: 100, bestPerVictim: 3 };
+  const when = (day: number) => `2020-03-${String(day).padStart(2, '0')}`;
+  const reports = Array.from({ length: 40 }, (_, i) => report({ sex: 'female', dateOfBirth: '1995', lastSeenDate: when(1 + (i % 28)), heightCm: 140 + i, lastSeenPlace: { country: 'GT', admin1Code: '09' } }));
+  const victims = Array.from({ length: 6 }, (_, j) => victim({ sex: 'female', estimatedAgeMin: 23, estimatedAgeMax: 27, foundDate: '2020-04-15', heightCm: 145 + 5 * j, foundPlace: { country: 'GT', admin1Code: '09' } }));
+
+  it('each victim gets exactly its closest reports', () => {
+    const dropping = new BlockingIndex(reports, victims, [{ ...rule, bestPerVictim: undefined }]);
+    expect(dropping.oversizedKeys()[0].dropped).toBe(1);
+    expect(block(reports, victims, [{ ...rule, bestPerVictim: undefined }]).left.length).toBe(0);
+
+    const index = new BlockingIndex(reports, victims, [rule]);
+    const lists = new Map<number, number[]>();
+    reports.forEach((r, ri) => index.candidates(r, (vi) => lists.set(vi, [...(lists.get(vi) ?? []), ri])));
+    victims.forEach((v, vi) => {
+      const expected = reports.map((r, ri) => ({ ri, d: profileDistance(r, v) })).sort((a, b) => a.d - b.d || a.ri - b.ri).slice(0, 3).map((x) => x.ri);
+      expect((lists.get(vi) ?? []).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    });
+  });
+
+  it('the same pairs through the arrays of a worker thread', () => {
+    const index = new BlockingIndex(reports, victims, [rule]);
+    const arrays = index.toArrays();
+    const scratch = candidateScratch(victims.length);
+    const viaIndex: string[] = [];
+    const viaArrays: string[] = [];
+    reports.forEach((r, ri) => index.candidates(r, (vi, m) => viaIndex.push(`${ri}:${vi}:${m}`)));
+    reports.forEach((_r, ri) => candidatesOf(arrays, ri, scratch, (vi, m) => viaArrays.push(`${ri}:${vi}:${m}`)));
+    expect(viaArrays.sort()).toEqual(viaIndex.sort());
+    expect(viaIndex.length).toBe(18);
+  });
+
+  it('a report added later joins a short list only when it is as close as the list’s last', () => {
+    const index = new BlockingIndex(reports, victims, [rule]);
+    const twin = report({ sex: 'female', dateOfBirth: '1995', lastSeenDate: '2020-04-10', heightCm: 145, lastSeenPlace: { country: 'GT', admin1Code: '09' } });
+    const far = report({ sex: 'female', dateOfBirth: '1995', lastSeenDate: '2020-03-01', heightCm: 190, lastSeenPlace: { country: 'GT', admin1Code: '09' } });
+    const hits = (r: PreparedRecord) => {
+      const out: number[] = [];
+      index.candidates(r, (vi) => out.push(vi));
+      return out;
+    };
+    expect(hits(twin)).toContain(0); // the victim of 145 cm
+    expect(hits(far)).toEqual([]);
+  });
+
+  it('a victim added later gets its own short list through the reverse side', () => {
+    const index = new BlockingIndex(reports, victims, [rule], undefined, { reverse: true });
+    const newcomer = victim({ sex: 'female', estimatedAgeMin: 23, estimatedAgeMax: 27, foundDate: '2020-04-15', heightCm: 170, foundPlace: { country: 'GT', admin1Code: '09' } });
+    const got: number[] = [];
+    index.reportsOf(newcomer, (ri) => got.push(ri));
+    const expected = reports.map((r, ri) => ({ ri, d: profileDistance(r, newcomer) })).sort((a, b) => a.d - b.d || a.ri - b.ri).slice(0, 3).map((x) => x.ri);
+    expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
   });
 });

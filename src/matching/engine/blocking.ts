@@ -46,6 +46,12 @@ export interface BlockingRule {
   refine: KeyPart[];
   /** Overrides the model's maxBlockPairs for this rule. */
   maxBlockPairs?: number;
+  /**
+   * A block still oversized after every refinement is dropped, unless this is set: each of its victims then keeps
+   * the reports closest to it by profileDistance() (this many, over all its dropped blocks). For the nameless,
+   * whose only key is a coarse profile: a ranked short list per unidentified person rather than nothing.
+   */
+  bestPerVictim?: number;
 }
 
 export const DEFAULT_RULES: readonly BlockingRule[] = [
@@ -113,6 +119,7 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     rightFilter: 'nameless',
     refine: ['heightBand'],
     maxBlockPairs: 2_000,
+    bestPerVictim: 50,
   },
   {
     name: 'mark_motif',
@@ -267,6 +274,162 @@ export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, setting
   }
 }
 
+const RADIANS = Math.PI / 180;
+const KM_PER_DEGREE = 111.2;
+
+/**
+ * How far a victim's profile is from a report's, for ranking the reports of an oversized nameless block (lower is
+ * closer; 0 = nothing tells them apart). Cheap, no names: years between the birth ranges, height beyond a 4 cm
+ * tolerance, found before last seen (strongly) or long after (mildly), and distance between the places. An
+ * unknown value costs a fixed middle amount, so that missing data neither wins nor loses.
+ */
+export function profileDistance(report: PreparedRecord, victim: PreparedRecord): number {
+  return profileDistanceAt(profileOf([report]), 0, profileOf([victim]), 0);
+}
+
+/** Profiles as one flat array, PROFILE_FIELDS numbers per record: [birthLo, birthHi, height, eventDay, lat, lon]. */
+const PROFILE_FIELDS = 6;
+function profileOf(records: readonly PreparedRecord[]): Float64Array {
+  const out = new Float64Array(records.length * PROFILE_FIELDS);
+  records.forEach((r, i) => {
+    const o = i * PROFILE_FIELDS;
+    out[o] = r.birthLo;
+    out[o + 1] = r.birthHi;
+    out[o + 2] = r.heightCm;
+    out[o + 3] = r.eventDay;
+    out[o + 4] = r.lat;
+    out[o + 5] = r.lon;
+  });
+  return out;
+}
+
+/** profileDistance over flat profiles (report i of `r`, victim j of `v`): no object reads in the ranking loop. */
+function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number): number {
+  const a = i * PROFILE_FIELDS;
+  const b = j * PROFILE_FIELDS;
+  let d = 0;
+  if (r[a] === r[a] && v[b] === v[b]) d += Math.max(0, r[a] - v[b + 1], v[b] - r[a + 1]) / 2;
+  else d += 1;
+  if (r[a + 2] === r[a + 2] && v[b + 2] === v[b + 2]) d += Math.max(0, Math.abs(r[a + 2] - v[b + 2]) - 4) / 4;
+  else d += 1;
+  if (r[a + 3] === r[a + 3] && v[b + 3] === v[b + 3]) {
+    const days = v[b + 3] - r[a + 3];
+    d += days < -30 ? 2 + -days / 180 : Math.max(0, days) / 730;
+  } else d += 1;
+  if (r[a + 4] === r[a + 4] && v[b + 4] === v[b + 4]) {
+    // Equirectangular distance at the victim's latitude: within a few per cent of the great circle over the
+    // distances that matter here, and far cheaper.
+    const dx = (r[a + 5] - v[b + 5]) * Math.cos(v[b + 4] * RADIANS);
+    const dy = r[a + 4] - v[b + 4];
+    d += Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
+  } else d += 1;
+  return d;
+}
+
+/**
+ * The `n` closest reports of one victim, as a max-heap ordered by (distance, report index) so that ties break
+ * alike everywhere; a report offered twice (it shares several blocks with the victim) is kept once.
+ */
+class ShortList {
+  readonly d: Float64Array;
+  readonly r: Int32Array;
+  size = 0;
+  constructor(readonly n: number) {
+    this.d = new Float64Array(n);
+    this.r = new Int32Array(n);
+  }
+  /** The distance a report must not exceed to enter (Infinity until the list is full). */
+  get bar(): number {
+    return this.size < this.n ? Infinity : this.d[0];
+  }
+  private above(i: number, j: number): boolean {
+    return this.d[i] > this.d[j] || (this.d[i] === this.d[j] && this.r[i] > this.r[j]);
+  }
+  private swap(i: number, j: number): void {
+    const d = this.d[i];
+    this.d[i] = this.d[j];
+    this.d[j] = d;
+    const r = this.r[i];
+    this.r[i] = this.r[j];
+    this.r[j] = r;
+  }
+  offer(dist: number, ri: number): void {
+    if (this.size === this.n && (dist > this.d[0] || (dist === this.d[0] && ri >= this.r[0]))) return;
+    for (let i = 0; i < this.size; i++) if (this.r[i] === ri) return;
+    if (this.size < this.n) {
+      this.d[this.size] = dist;
+      this.r[this.size] = ri;
+      for (let i = this.size++; i > 0 && this.above(i, (i - 1) >> 1); i = (i - 1) >> 1) this.swap(i, (i - 1) >> 1);
+      return;
+    }
+    this.d[0] = dist;
+    this.r[0] = ri;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      let top = i;
+      if (l < this.n && this.above(l, top)) top = l;
+      if (l + 1 < this.n && this.above(l + 1, top)) top = l + 1;
+      if (top === i) break;
+      this.swap(i, top);
+      i = top;
+    }
+  }
+  /** The list (report indices) and the n-th distance (Infinity when fewer than n). */
+  result(): { best: number[]; kth: number } {
+    return { best: Array.from(this.r.subarray(0, this.size)), kth: this.bar };
+  }
+}
+
+/** A dropped block's reports with their profiles side by side, so that ranking reads memory in order. */
+interface RankBlock {
+  reports: Int32Array;
+  profiles: Float64Array;
+}
+
+function rankBlock(reports: Int32Array, all: Float64Array): RankBlock {
+  const profiles = new Float64Array(reports.length * PROFILE_FIELDS);
+  reports.forEach((ri, i) => profiles.set(all.subarray(ri * PROFILE_FIELDS, (ri + 1) * PROFILE_FIELDS), i * PROFILE_FIELDS));
+  return { reports, profiles };
+}
+
+/**
+ * Offers every report of a block to a victim's short list. The arithmetic of profileDistanceAt, term by term in
+ * the same order (so the same numbers), with the victim's values read once and a report abandoned as soon as its
+ * partial distance passes the list's bar (every term is ≥ 0).
+ */
+function scanBlock(list: ShortList, block: RankBlock, v: Float64Array, vi: number): void {
+  const b = vi * PROFILE_FIELDS;
+  const vLo = v[b];
+  const vHi = v[b + 1];
+  const vH = v[b + 2];
+  const vDay = v[b + 3];
+  const vLat = v[b + 4];
+  const vLon = v[b + 5];
+  const cosLat = vLat === vLat ? Math.cos(vLat * RADIANS) : 0;
+  const p = block.profiles;
+  for (let i = 0, a = 0; i < block.reports.length; i++, a += PROFILE_FIELDS) {
+    const bar = list.bar;
+    let d = 0;
+    if (p[a] === p[a] && vLo === vLo) d += Math.max(0, p[a] - vHi, vLo - p[a + 1]) / 2;
+    else d += 1;
+    if (d > bar) continue;
+    if (p[a + 2] === p[a + 2] && vH === vH) d += Math.max(0, Math.abs(p[a + 2] - vH) - 4) / 4;
+    else d += 1;
+    if (d > bar) continue;
+    if (p[a + 3] === p[a + 3] && vDay === vDay) {
+      const days = vDay - p[a + 3];
+      d += days < -30 ? 2 + -days / 180 : Math.max(0, days) / 730;
+    } else d += 1;
+    if (d > bar) continue;
+    if (p[a + 4] === p[a + 4] && vLat === vLat) {
+      const dx = (p[a + 5] - vLon) * cosLat;
+      const dy = p[a + 4] - vLat;
+      d += Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
+    } else d += 1;
+    if (d <= bar) list.offer(d, block.reports[i]);
+  }
+}
+
 /** Interns composite keys of one rule: (key id so far, next value) → key id. */
 class KeyTable {
   private readonly map = new Map<number, number>();
@@ -308,6 +471,14 @@ interface CompiledRule {
   /** With `reverse`: the reports of each final key, every key of every report (CSR by key id). */
   keyReportStart: Int32Array | null;
   keyReports: Int32Array | null;
+  /** bestPerVictim: the victims whose short list holds each report (CSR by report index). */
+  bestStart: Int32Array | null;
+  bestVictims: Int32Array | null;
+  /** bestPerVictim: each victim's n-th closest distance (Infinity when its list is not full). */
+  bestKth: Float64Array | null;
+  /** bestPerVictim: victims (and, with `reverse`, reports) of each dropped block, for records added later. */
+  droppedVictims: Map<number, Int32Array> | null;
+  droppedReports: Map<number, RankBlock> | null;
 }
 
 export interface BlockingIndexOptions {
@@ -332,7 +503,16 @@ export interface BlockingStats {
  * reports known when the index was built (candidatesOf), without the records or the key tables.
  */
 export interface BlockingArrays {
-  rules: { name: string; blockStart: Int32Array; blockVictims: Int32Array; reportKeyStart: Int32Array; reportKeys: Int32Array }[];
+  rules: {
+    name: string;
+    blockStart: Int32Array;
+    blockVictims: Int32Array;
+    reportKeyStart: Int32Array;
+    reportKeys: Int32Array;
+    /** bestPerVictim rules: the victims whose short list holds each report (CSR by report). */
+    bestStart?: Int32Array | null;
+    bestVictims?: Int32Array | null;
+  }[];
   victims: number;
 }
 
@@ -355,6 +535,8 @@ export class BlockingIndex {
   private reportScratch: CandidateScratch | null = null;
   readonly ruleHits: Float64Array;
   readonly reportCount: number;
+  /** Flat profiles (profileOf) of the reports and victims at build time, when a rule ranks dropped blocks. */
+  private victimProfiles: Float64Array | null = null;
 
   constructor(
     reports: readonly PreparedRecord[],
@@ -421,7 +603,7 @@ export class BlockingIndex {
    * Final keys of one record under a rule: a key whose block is oversized is replaced by its refinements
    * (key + refine value), level after level; a key still oversized when no refine part is left is dropped.
    */
-  private finalKeys(c: CompiledRule, r: PreparedRecord, side: Side, base: number[], out: number[], create = this.creates(side)): void {
+  private finalKeys(c: CompiledRule, r: PreparedRecord, side: Side, base: number[], out: number[], create = this.creates(side), dropped?: number[]): void {
     if (c.oversized.size === 0) {
       for (const k of base) if (!out.includes(k)) out.push(k);
       return;
@@ -435,12 +617,58 @@ export class BlockingIndex {
         if (!out.includes(k)) out.push(k);
         continue;
       }
-      if (depth >= c.rule.refine.length) continue;
+      if (depth >= c.rule.refine.length) {
+        if (dropped && !dropped.includes(k)) dropped.push(k);
+        continue;
+      }
       for (const v of keyPartIds(c.rule.refine[depth], r, side, this.settings, this.givenIds)) {
         const id = create ? c.keys.id(k, v) : c.keys.peek(k, v);
         if (id !== 0) stack.push(id, depth + 1);
       }
     }
+  }
+
+  /**
+   * Dropped blocks of a bestPerVictim rule: each victim keeps its `n` closest reports over all its dropped blocks.
+   * `vKeys`/`rKeys` are the records' keys at the last refinement depth.
+   */
+  private rankDropped(c: CompiledRule, dropped: Set<number>, vKeys: number[][], rKeys: number[][], reports: readonly PreparedRecord[], n: number): void {
+    const group = (keysOf: number[][]) => {
+      const lists = new Map<number, number[]>();
+      keysOf.forEach((ks, i) => {
+        for (const k of ks) if (dropped.has(k)) (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
+      });
+      return new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)]));
+    };
+    const reportsOf = group(rKeys);
+    c.droppedVictims = group(vKeys);
+    const rProfiles = profileOf(reports);
+    const vProfiles = (this.victimProfiles ??= profileOf(this.victims));
+    const blocks = new Map([...reportsOf].map(([k, list]) => [k, rankBlock(list, rProfiles)]));
+    if (this.reverse) c.droppedReports = blocks;
+    c.bestKth = new Float64Array(this.victims.length).fill(Infinity);
+    const pairsR: number[] = [];
+    const pairsV: number[] = [];
+    const list = new ShortList(n);
+    vKeys.forEach((ks, vi) => {
+      list.size = 0;
+      for (const k of ks) {
+        const block = blocks.get(k);
+        if (block) scanBlock(list, block, vProfiles, vi);
+      }
+      if (list.size === 0) return;
+      const { best, kth } = list.result();
+      c.bestKth![vi] = kth;
+      for (const ri of best) pairsR.push(ri), pairsV.push(vi);
+    });
+    const start = new Int32Array(reports.length + 1);
+    for (const ri of pairsR) start[ri + 1]++;
+    for (let i = 0; i < reports.length; i++) start[i + 1] += start[i];
+    const at = start.slice(0, reports.length);
+    const victimsOf = new Int32Array(pairsR.length);
+    pairsR.forEach((ri, i) => (victimsOf[at[ri]++] = pairsV[i]));
+    c.bestStart = start;
+    c.bestVictims = victimsOf;
   }
 
   private compile(rule: BlockingRule, bit: number, reports: readonly PreparedRecord[]): CompiledRule {
@@ -458,6 +686,11 @@ export class BlockingIndex {
       reportKeys: new Int32Array(0),
       keyReportStart: null,
       keyReports: null,
+      bestStart: null,
+      bestVictims: null,
+      bestKth: null,
+      droppedVictims: null,
+      droppedReports: null,
     };
     const cap = rule.maxBlockPairs ?? this.settings.maxBlockPairs;
     // Victims first: they create the key ids; reports look theirs up.
@@ -476,6 +709,7 @@ export class BlockingIndex {
       for (const k of over) c.oversized.add(k);
       if (depth === rule.refine.length) {
         c.dropped = over.length;
+        if (rule.bestPerVictim) this.rankDropped(c, new Set(over), vPending, rPending, reports, rule.bestPerVictim);
         break;
       }
       const overSet = new Set(over);
@@ -556,15 +790,36 @@ export class BlockingIndex {
       let keys: ArrayLike<number>;
       let from = 0;
       let to: number;
+      const mark = (vi: number) => {
+        if (this.stamp[vi] !== gen) {
+          this.stamp[vi] = gen;
+          this.masks[vi] = 0;
+          touched[n++] = vi;
+        }
+        if ((this.masks[vi] & bitMask) === 0) {
+          this.masks[vi] |= bitMask;
+          this.ruleHits[c.bit]++;
+        }
+      };
       if (known !== undefined) {
         keys = c.reportKeys;
         from = c.reportKeyStart[known];
         to = c.reportKeyStart[known + 1];
+        // The victims whose short list (of a dropped block) holds this report.
+        if (c.bestStart) for (let i = c.bestStart[known], end = c.bestStart[known + 1]; i < end; i++) mark(c.bestVictims![i]);
       } else {
         scratch.length = 0;
-        this.finalKeys(c, report, 'left', this.baseKeys(c.keys, c.rule.left, report, 'left'), scratch);
+        const dropped: number[] = [];
+        this.finalKeys(c, report, 'left', this.baseKeys(c.keys, c.rule.left, report, 'left'), scratch, undefined, c.droppedVictims ? dropped : undefined);
         keys = scratch;
         to = scratch.length;
+        // A report added later enters a victim's short list when it is at least as close as the list's last.
+        for (const k of dropped) {
+          const victimsOfBlock = c.droppedVictims!.get(k);
+          if (!victimsOfBlock) continue;
+          const own = profileOf([report]);
+          for (const vi of victimsOfBlock) if (profileDistanceAt(own, 0, this.victimProfiles!, vi) <= c.bestKth![vi]) mark(vi);
+        }
       }
       const start = c.blockStart;
       const list = c.blockVictims;
@@ -606,7 +861,25 @@ export class BlockingIndex {
       if (!this.victimEligible(c.rule, victim)) continue;
       const bitMask = 1 << c.bit;
       out.length = 0;
-      this.finalKeys(c, victim, 'right', this.baseKeys(c.keys, c.rule.right ?? c.rule.left, victim, 'right', false), out, false);
+      const dropped: number[] = [];
+      this.finalKeys(c, victim, 'right', this.baseKeys(c.keys, c.rule.right ?? c.rule.left, victim, 'right', false), out, false, c.droppedReports ? dropped : undefined);
+      if (dropped.length > 0) {
+        // Its dropped blocks: the closest reports, as the build gave each victim there.
+        const list = new ShortList(c.rule.bestPerVictim!);
+        const own = profileOf([victim]);
+        for (const k of dropped) {
+          const block = c.droppedReports!.get(k);
+          if (block) scanBlock(list, block, own, 0);
+        }
+        for (const ri of list.result().best) {
+          if (stamp[ri] !== gen) {
+            stamp[ri] = gen;
+            masks[ri] = 0;
+            touched[n++] = ri;
+          }
+          masks[ri] |= bitMask;
+        }
+      }
       const start = c.keyReportStart!;
       const list = c.keyReports!;
       for (const fk of out) {
@@ -644,6 +917,8 @@ export class BlockingIndex {
         blockVictims: c.blockVictims,
         reportKeyStart: c.reportKeyStart,
         reportKeys: c.reportKeys,
+        bestStart: c.bestStart,
+        bestVictims: c.bestVictims,
       })),
     };
   }
@@ -672,6 +947,17 @@ export function candidatesOf(
       const fk = c.reportKeys[q];
       for (let i = start[fk], end = start[fk + 1]; i < end; i++) {
         const vi = list[i];
+        if (stamp[vi] !== gen) {
+          stamp[vi] = gen;
+          masks[vi] = 0;
+          touched[n++] = vi;
+        }
+        masks[vi] |= bitMask;
+      }
+    }
+    if (c.bestStart && c.bestVictims) {
+      for (let i = c.bestStart[ri], end = c.bestStart[ri + 1]; i < end; i++) {
+        const vi = c.bestVictims[i];
         if (stamp[vi] !== gen) {
           stamp[vi] = gen;
           masks[vi] = 0;

@@ -203,7 +203,9 @@ export class MatchSession {
     const t1 = performance.now();
 
     const ruleNames = DEFAULT_RULES.map((r) => r.name);
-    const pairsByRule: Record<string, number> = Object.fromEntries(ruleNames.map((n) => [n, 0]));
+    const ruleCounts = new Float64Array(ruleNames.length);
+    // The smallest weight whose probability reaches the threshold (probability is monotone in the weight).
+    const minWeight = Math.log2(threshold / (1 - threshold));
     const pairKey = (ri: number, vi: number) => ri * victims.length + vi;
     const known = new Map<number, KnownAlert>();
     for (const alert of request.known) {
@@ -221,17 +223,17 @@ export class MatchSession {
     let compared = 0;
     const consider = (ri: number, vi: number, mask: number) => {
       compared++;
-      for (let bit = 0; bit < ruleNames.length; bit++) if (mask & (1 << bit)) pairsByRule[ruleNames[bit]]++;
+      for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) ruleCounts[bit]++;
       const weight = scorer.score(reports[ri], victims[vi]);
       const key = pairKey(ri, vi);
-      const stored = known.get(key);
+      const stored = known.size > 0 ? known.get(key) : undefined;
       if (stored) {
         known.delete(key);
         if (sameEvidence(stored, { weight, reportVersion: version(reports[ri]), victimVersion: version(victims[vi]), modelVersion: this.model.version })) {
           unchanged++;
           return;
         }
-      } else if (scorer.probability(weight) < threshold) return;
+      } else if (!(weight >= minWeight) || scorer.probability(weight) < threshold) return;
       keptLeft.push(ri);
       keptRight.push(vi);
       keptMasks.push(mask);
@@ -295,7 +297,7 @@ export class MatchSession {
     return {
       kept: keptLeft.length,
       unchanged,
-      pairsByRule,
+      pairsByRule: Object.fromEntries(ruleNames.map((n, bit) => [n, ruleCounts[bit]])),
       pairsCompared: compared,
       reportsConsidered,
       victimsConsidered,
