@@ -46,6 +46,9 @@ export const applicableDimensions = (m: Measure): Dimension[] => DIMENSIONS.filt
 
 export const MAX_DIMENSIONS = 3;
 
+/** Largest table (non-empty cells) protected per request: secondary suppression solves a linear system over it. */
+export const MAX_CELLS = 5000;
+
 export const MEASURE_DESCRIPTIONS: Record<Measure, string> = {
   people: 'People known to the service (either kind), each counted once',
   people_reported: 'People reported missing, each counted once however many reports and updates',

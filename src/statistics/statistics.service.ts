@@ -10,6 +10,7 @@ import {
   type Dimension,
   DIMENSIONS,
   isMedian,
+  MAX_CELLS,
   MAX_DIMENSIONS,
   type Measure,
   MEASURE_BASIS,
@@ -106,7 +107,11 @@ export class StatisticsService {
 
   async table(measureInput: string | undefined, groupByInput: string | undefined, actor: Actor, format: string): Promise<StatisticsTable> {
     const { measure, groupBy } = parseTableRequest(measureInput, groupByInput);
-    const table = protectTable(measure, groupBy, await this.raw(measure, groupBy), this.minCellSize);
+    const rows = await this.raw(measure, groupBy);
+    if (rows.length > MAX_CELLS) {
+      throw new ValidationFailedError([{ field: 'groupBy', reason: `gives ${rows.length} cells, more than ${MAX_CELLS}: group by fewer or coarser dimensions` }]);
+    }
+    const table = protectTable(measure, groupBy, rows, this.minCellSize);
     await this.audit.record({ action: 'statistics.read', entityType: 'statistics', details: { view: 'table', measure, groupBy, format } }, actor);
     return table;
   }

@@ -121,9 +121,11 @@ export function derivableEntries(equations: TableEquation[], suppressed: Set<str
 /**
  * Protects a count table of any number of dimensions (each cell is added to every margin):
  *   1. primary suppression: every entry (cell or total) with 0 < value < threshold;
- *   2. secondary suppression, repeated until nothing suppressed is derivable: among the published non-zero
- *      entries sharing an equation with a derivable suppressed entry, suppress one — a cell before a total, then
- *      the smallest value (the least information lost) — and solve again.
+ *   2. secondary suppression, repeated until nothing suppressed is derivable:
+ *      a. every equation (a total and its parts) with exactly one suppressed member gets a second one;
+ *      b. the whole system is solved; while a suppressed entry is still determined (through several equations),
+ *         one more published entry sharing an equation with it is suppressed, and (a), (b) run again.
+ *      The entry chosen is a cell before a total, then the smallest non-zero value (the least information lost).
  * Zero entries are published (a zero is not a person). The result lists every cell and margin.
  */
 export function protectCounts(dimensions: number, cells: CountCell[], threshold: number): ProtectedEntry[] {
@@ -149,7 +151,26 @@ export function protectCounts(dimensions: number, cells: CountCell[], threshold:
     return best;
   };
 
+  // Fast phase: an equation with exactly one suppressed member gives it by subtraction; suppress another member.
+  const singleLines = (): boolean => {
+    let changed = false;
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (const eq of equations) {
+        const members = [eq.total, ...eq.parts];
+        if (members.filter((m) => suppression.has(m)).length !== 1) continue;
+        const choice = cheapest(members);
+        if (choice === undefined) continue;
+        suppression.set(choice, 'secondary');
+        progress = changed = true;
+      }
+    }
+    return changed;
+  };
+
+  // Exact phase: solve the whole system; combinations of several equations can still pin an entry down.
   for (let guard = 0; guard <= entries.size; guard++) {
+    singleLines();
     const derivable = derivableEntries(equations, new Set(suppression.keys()));
     if (derivable.size === 0) break;
     // One complement per round, the best over every derivable entry's equations, then solve again.
@@ -158,9 +179,8 @@ export function protectCounts(dimensions: number, cells: CountCell[], threshold:
     const choice =
       cheapest(neighbours) ??
       cheapest(equations.filter((eq) => [eq.total, ...eq.parts].some((m) => suppression.has(m))).flatMap((eq) => [eq.total, ...eq.parts]));
-    const added = choice === undefined ? 0 : 1;
-    if (choice !== undefined) suppression.set(choice, 'secondary');
-    if (added === 0) break;
+    if (choice === undefined) break;
+    suppression.set(choice, 'secondary');
   }
 
   return [...entries.entries()].map(([k, e]) => ({ key: e.key, value: e.value, suppression: suppression.get(k) ?? null }));
