@@ -3,7 +3,17 @@
  * the fact sets built in statistics.sql.ts (fixed SQL, never built from the request). docs/statistics.md defines them.
  */
 
-export const DIMENSIONS = ['country', 'region', 'sex', 'ageGroup', 'month', 'kind', 'condition', 'crossBorder', 'alertStatus'] as const;
+export const DIMENSIONS = [
+  'country',
+  'region',
+  'sex',
+  'ageGroup',
+  'month',
+  'kind',
+  'condition',
+  'crossBorder',
+  'alertStatus',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The fact-set column of each dimension. */
@@ -21,7 +31,13 @@ export const DIMENSION_COLUMNS: Record<Dimension, string> = {
 
 export const AGE_GROUPS = ['0-11', '12-17', '18-29', '30-44', '45-59', '60+', 'unknown'] as const;
 
-export const COUNT_MEASURES = ['people', 'people_reported', 'suspected_victims', 'alerts_raised', 'confirmed_matches'] as const;
+export const COUNT_MEASURES = [
+  'people',
+  'people_reported',
+  'suspected_victims',
+  'alerts_raised',
+  'confirmed_matches',
+] as const;
 export const MEDIAN_MEASURES = ['median_days_to_confirmation', 'median_days_to_review'] as const;
 export const MEASURES = [...COUNT_MEASURES, ...MEDIAN_MEASURES] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -42,7 +58,8 @@ export const MEASURE_BASIS: Record<Measure, 'people' | 'alerts'> = {
 /** Dimensions that have no meaning for a basis: `kind` for alerts (an alert has both kinds), `alertStatus` for people. */
 export const NOT_APPLICABLE: Record<'people' | 'alerts', Dimension[]> = { people: ['alertStatus'], alerts: ['kind'] };
 
-export const applicableDimensions = (m: Measure): Dimension[] => DIMENSIONS.filter((d) => !NOT_APPLICABLE[MEASURE_BASIS[m]].includes(d));
+export const applicableDimensions = (m: Measure): Dimension[] =>
+  DIMENSIONS.filter((d) => !NOT_APPLICABLE[MEASURE_BASIS[m]].includes(d));
 
 export const MAX_DIMENSIONS = 3;
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SeriesPoint } from './statistics-snapshots.service.js';
-import type { StatisticsEntry, StatisticsTable } from './statistics.service.js';
+import type { StatisticsEntry, StatisticsTable } from './statistics-table.js';
 import { TOTAL } from './suppression.js';
 
 export const FORMATS = ['json', 'csv'] as const;
@@ -27,7 +27,10 @@ export function tableToJson(table: StatisticsTable, view: 'table' | 'routes') {
   };
 }
 
-const csvValue = (e: { value: number | null; suppressed: boolean }) => [e.suppressed ? '' : String(e.value ?? ''), e.suppressed ? 'true' : 'false'];
+const csvValue = (e: { value: number | null; suppressed: boolean }) => [
+  e.suppressed ? '' : String(e.value ?? ''),
+  e.suppressed ? 'true' : 'false',
+];
 
 /** CSV with a header row: measure, one column per dimension ("total" in margins), value (empty when suppressed), suppressed. */
 export function tableToCsv(table: StatisticsTable): string {
@@ -37,7 +40,12 @@ export function tableToCsv(table: StatisticsTable): string {
   return stringify(rows);
 }
 
-export function seriesToJson(series: { measure: string; groupBy: string[]; minCellSize: number; points: SeriesPoint[] }) {
+export function seriesToJson(series: {
+  measure: string;
+  groupBy: string[];
+  minCellSize: number;
+  points: SeriesPoint[];
+}) {
   return {
     view: 'series',
     measure: series.measure,

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { previousMonth, StatisticsSnapshotsService } from './statistics-snapshots.service.js';
+import { previousMonth } from './months.js';
+import { StatisticsSnapshotsService } from './statistics-snapshots.service.js';
 
 const JOB = 'statistics-snapshot';
 
@@ -22,7 +23,11 @@ export class StatisticsScheduler implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     if (this.config.STATISTICS_SNAPSHOT_CRON === 'off') return;
-    const job = CronJob.from({ cronTime: this.config.STATISTICS_SNAPSHOT_CRON, onTick: () => void this.tick(), start: false });
+    const job = CronJob.from({
+      cronTime: this.config.STATISTICS_SNAPSHOT_CRON,
+      onTick: () => void this.tick(),
+      start: false,
+    });
     this.registry.addCronJob(JOB, job);
     job.start();
   }
@@ -40,4 +45,3 @@ export class StatisticsScheduler implements OnApplicationBootstrap, OnApplicatio
     }
   }
 }
-

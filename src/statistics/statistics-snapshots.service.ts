@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type FieldError, ValidationFailedError } from '../common/errors.js';
+import { MONTH, previousMonth } from './months.js';
 import { applicableDimensions, type Dimension, type Measure, MEASURES } from './definitions.js';
-import { parseTableRequest, protectTable, type RawRow, StatisticsService, type StatisticsTable } from './statistics.service.js';
+import { StatisticsService } from './statistics.service.js';
+import { parseTableRequest, protectTable, type RawRow, type StatisticsTable } from './statistics-table.js';
 
 /** What a snapshot keeps: per measure, the raw aggregates overall ('none') and by each applicable dimension. */
 export interface SnapshotData {
@@ -18,14 +20,7 @@ export interface SeriesPoint extends Omit<StatisticsTable, 'measure' | 'groupBy'
   takenAt: string;
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const LOCK = 'cbmp-statistics-snapshot';
-
-/** The month before `now` (UTC), as YYYY-MM: a snapshot taken on 1 April records the state at the end of March. */
-export function previousMonth(now: Date): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * Monthly snapshots kept for series. Raw aggregates are stored (inside the database, like the records they come
@@ -44,7 +39,9 @@ export class StatisticsSnapshotsService {
    * instance holding it → 'busy', nothing done) and idempotent per month (unique month; an existing one →
    * 'exists'). All aggregates come from one REPEATABLE READ transaction, so they are consistent with each other.
    */
-  async takeSnapshot(month = previousMonth(new Date())): Promise<{ month: string; result: 'created' | 'exists' | 'busy' }> {
+  async takeSnapshot(
+    month = previousMonth(new Date()),
+  ): Promise<{ month: string; result: 'created' | 'exists' | 'busy' }> {
     if (!MONTH.test(month)) throw new ValidationFailedError([{ field: 'month', reason: 'must be a month as YYYY-MM' }]);
     // A session-level lock taken before the transaction starts, so the transaction's snapshot (taken at its first
     // statement) sees a snapshot another instance committed before releasing the lock.
@@ -57,13 +54,16 @@ export class StatisticsSnapshotsService {
       try {
         await runner.startTransaction('REPEATABLE READ');
         const manager = runner.manager;
-        const existing = await manager.query(`SELECT 1 FROM statistics_snapshots WHERE month = $1::date`, [`${month}-01`]);
+        const existing = await manager.query(`SELECT 1 FROM statistics_snapshots WHERE month = $1::date`, [
+          `${month}-01`,
+        ]);
         if (existing.length > 0) result = 'exists';
         else {
           const data: SnapshotData = { version: 1, measures: {} };
           for (const measure of MEASURES) {
             const byGrouping: Record<string, RawRow[]> = { none: await this.statistics.raw(measure, [], manager) };
-            for (const dimension of applicableDimensions(measure)) byGrouping[dimension] = await this.statistics.raw(measure, [dimension], manager);
+            for (const dimension of applicableDimensions(measure))
+              byGrouping[dimension] = await this.statistics.raw(measure, [dimension], manager);
             data.measures[measure] = byGrouping;
           }
           const inserted = await manager.query(
@@ -82,7 +82,11 @@ export class StatisticsSnapshotsService {
     } finally {
       await runner.release();
     }
-    if (result === 'created') await this.audit.record({ action: 'statistics.snapshot', entityType: 'statistics_snapshot', details: { month } }, null);
+    if (result === 'created')
+      await this.audit.record(
+        { action: 'statistics.snapshot', entityType: 'statistics_snapshot', details: { month } },
+        null,
+      );
     return { month, result };
   }
 
@@ -97,7 +101,8 @@ export class StatisticsSnapshotsService {
       const value = input[field];
       if (value !== undefined && !MONTH.test(value)) errors.push({ field, reason: 'must be a month as YYYY-MM' });
     }
-    if (errors.length === 0 && input.from && input.to && input.from > input.to) errors.push({ field: 'to', reason: 'must not be before from' });
+    if (errors.length === 0 && input.from && input.to && input.from > input.to)
+      errors.push({ field: 'to', reason: 'must not be before from' });
     let parsed: { measure: Measure; groupBy: Dimension[] } | undefined;
     try {
       parsed = parseTableRequest(input.measure, input.groupBy, 1);
@@ -118,7 +123,14 @@ export class StatisticsSnapshotsService {
       const { cells, totals, total } = protectTable(measure, groupBy, raw, minCellSize);
       return { month: row.month, takenAt: new Date(row.taken_at).toISOString(), cells, totals, total };
     });
-    await this.audit.record({ action: 'statistics.read', entityType: 'statistics', details: { view: 'series', measure, groupBy, from: input.from ?? null, to: input.to ?? null, format } }, actor);
+    await this.audit.record(
+      {
+        action: 'statistics.read',
+        entityType: 'statistics',
+        details: { view: 'series', measure, groupBy, from: input.from ?? null, to: input.to ?? null, format },
+      },
+      actor,
+    );
     return { measure, groupBy, minCellSize, points };
   }
 }

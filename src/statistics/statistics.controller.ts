@@ -1,13 +1,27 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, PartnerScope, Roles } from '../auth/actor.js';
-import { RoutesQueryDto, SeriesDto, SeriesQueryDto, StatisticsQueryDto, StatisticsTableDto } from './dto/statistics-query.dto.js';
+import {
+  RoutesQueryDto,
+  SeriesDto,
+  SeriesQueryDto,
+  StatisticsQueryDto,
+  StatisticsTableDto,
+} from './dto/statistics-query.dto.js';
 import { type Format, seriesToCsv, seriesToJson, tableToCsv, tableToJson } from './statistics-presenter.js';
 import { StatisticsSnapshotsService } from './statistics-snapshots.service.js';
 import { StatisticsService } from './statistics.service.js';
 
-const BAD = 'A field names an unknown measure or dimension, too many dimensions, a dimension that does not apply, or a bad month; errors[] names it';
+const BAD =
+  'A field names an unknown measure or dimension, too many dimensions, a dimension that does not apply, or a bad month; errors[] names it';
 
 /** `?format=` wins; otherwise `Accept: text/csv` selects CSV; JSON by default. */
 function chooseFormat(format: Format | undefined, accept: string | undefined): Format {
@@ -41,10 +55,17 @@ export class StatisticsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StatisticsTableDto })
   @ApiBadRequestResponse({ description: BAD })
-  async table(@Query() query: StatisticsQueryDto, @Headers('accept') accept: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async table(
+    @Query() query: StatisticsQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const format = chooseFormat(query.format, accept);
     const table = await this.statistics.table(query.measure, query.groupBy, actor, format);
-    return format === 'csv' ? sendCsv(res, `statistics-${table.measure}`, tableToCsv(table)) : tableToJson(table, 'table');
+    return format === 'csv'
+      ? sendCsv(res, `statistics-${table.measure}`, tableToCsv(table))
+      : tableToJson(table, 'table');
   }
 
   @Get('routes')
@@ -54,7 +75,12 @@ export class StatisticsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: StatisticsTableDto })
   @ApiBadRequestResponse({ description: BAD })
-  async routes(@Query() query: RoutesQueryDto, @Headers('accept') accept: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async routes(
+    @Query() query: RoutesQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const format = chooseFormat(query.format, accept);
     const table = await this.statistics.routes(actor, format);
     return format === 'csv' ? sendCsv(res, 'statistics-routes', tableToCsv(table)) : tableToJson(table, 'routes');
@@ -67,9 +93,16 @@ export class StatisticsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: SeriesDto })
   @ApiBadRequestResponse({ description: BAD })
-  async series(@Query() query: SeriesQueryDto, @Headers('accept') accept: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async series(
+    @Query() query: SeriesQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const format = chooseFormat(query.format, accept);
     const series = await this.snapshots.series(query, actor, format);
-    return format === 'csv' ? sendCsv(res, `statistics-series-${series.measure}`, seriesToCsv(series)) : seriesToJson(series);
+    return format === 'csv'
+      ? sendCsv(res, `statistics-series-${series.measure}`, seriesToCsv(series))
+      : seriesToJson(series);
   }
 }

@@ -4,5 +4,9 @@ import { StatisticsScheduler } from './statistics-scheduler.js';
 import { StatisticsSnapshotsService } from './statistics-snapshots.service.js';
 import { StatisticsService } from './statistics.service.js';
 
-@Module({ controllers: [StatisticsController], providers: [StatisticsService, StatisticsSnapshotsService, StatisticsScheduler], exports: [StatisticsSnapshotsService] })
+@Module({
+  controllers: [StatisticsController],
+  providers: [StatisticsService, StatisticsSnapshotsService, StatisticsScheduler],
+  exports: [StatisticsSnapshotsService],
+})
 export class StatisticsModule {}

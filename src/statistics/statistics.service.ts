@@ -3,85 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type FieldError, ValidationFailedError } from '../common/errors.js';
+import { ValidationFailedError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import {
-  applicableDimensions,
-  type Dimension,
-  DIMENSIONS,
-  isMedian,
-  MAX_CELLS,
-  MAX_DIMENSIONS,
-  type Measure,
-  MEASURE_BASIS,
-  MEASURES,
-} from './definitions.js';
+import { type Dimension, isMedian, MAX_CELLS, type Measure } from './definitions.js';
 import { aggregateSql } from './statistics.sql.js';
-import { protectCounts, protectMedians, TOTAL } from './suppression.js';
-
-/** One published entry: the dimension values (TOTAL where it sums over a dimension), the value or null when suppressed. */
-export interface StatisticsEntry {
-  key: string[];
-  value: number | null;
-  suppressed: boolean;
-}
-
-export interface StatisticsTable {
-  measure: Measure;
-  groupBy: string[];
-  minCellSize: number;
-  /** The cells (no TOTAL in the key). */
-  cells: StatisticsEntry[];
-  /** The margins: sums (or medians) over one or more dimensions, excluding the grand total. */
-  totals: StatisticsEntry[];
-  total: { value: number | null; suppressed: boolean };
-}
-
-export interface RawRow {
-  key: string[];
-  n: number;
-  median: number | null;
-}
-
-/** Parses and validates `measure` and `groupBy` (comma-separated), naming the field and the reason. */
-export function parseTableRequest(measureInput: string | undefined, groupByInput: string | undefined, maxDimensions = MAX_DIMENSIONS): { measure: Measure; groupBy: Dimension[] } {
-  const errors: FieldError[] = [];
-  const measure = (measureInput ?? 'people_reported') as Measure;
-  if (!MEASURES.includes(measure)) errors.push({ field: 'measure', reason: `must be one of: ${MEASURES.join(', ')}` });
-  const names = groupByInput === undefined || groupByInput.trim() === '' ? [] : groupByInput.split(',').map((s) => s.trim());
-  const unknown = names.filter((n) => !(DIMENSIONS as readonly string[]).includes(n));
-  if (unknown.length > 0) errors.push({ field: 'groupBy', reason: `unknown dimension "${unknown[0]}"; known: ${DIMENSIONS.join(', ')}` });
-  else if (new Set(names).size !== names.length) errors.push({ field: 'groupBy', reason: 'names a dimension twice' });
-  else if (names.length > maxDimensions) errors.push({ field: 'groupBy', reason: `at most ${maxDimensions} dimension${maxDimensions === 1 ? '' : 's'}` });
-  else if (MEASURES.includes(measure)) {
-    const wrong = names.find((n) => !applicableDimensions(measure).includes(n as Dimension));
-    if (wrong) errors.push({ field: 'groupBy', reason: `"${wrong}" does not apply to the measure ${measure} (it counts ${MEASURE_BASIS[measure]})` });
-  }
-  if (errors.length > 0) throw new ValidationFailedError(errors);
-  return { measure, groupBy: names as Dimension[] };
-}
-
-/** Applies small-cell protection to raw aggregates and shapes the published table. */
-export function protectTable(measure: Measure, groupBy: string[], rows: RawRow[], minCellSize: number): StatisticsTable {
-  const entries = isMedian(measure)
-    ? protectMedians(rows, minCellSize).map((e) => ({ key: e.key, value: e.median, suppressed: e.suppression !== null }))
-    : protectCounts(groupBy.length, rows.map((r) => ({ key: r.key, value: r.n })), minCellSize).map((e) => ({
-        key: e.key,
-        value: e.suppression ? null : e.value,
-        suppressed: e.suppression !== null,
-      }));
-  const order = (a: StatisticsEntry, b: StatisticsEntry) => a.key.join('\u0000').localeCompare(b.key.join('\u0000'));
-  const isGrand = (e: StatisticsEntry) => e.key.every((v) => v === TOTAL);
-  const grand = entries.find(isGrand) ?? { key: [], value: isMedian(measure) ? null : 0, suppressed: false };
-  return {
-    measure,
-    groupBy,
-    minCellSize,
-    cells: entries.filter((e) => e.key.length > 0 && !e.key.includes(TOTAL)).sort(order),
-    totals: entries.filter((e) => e.key.includes(TOTAL) && !isGrand(e)).sort(order),
-    total: { value: grand.value, suppressed: grand.suppressed },
-  };
-}
+import { parseTableRequest, protectTable, type RawRow, type StatisticsTable } from './statistics-table.js';
 
 /** Aggregates in PostgreSQL (count people once, see statistics.sql.ts), protects small cells, audits the reading. */
 @Injectable()
@@ -96,23 +22,42 @@ export class StatisticsService {
     return this.config.STATISTICS_MIN_CELL;
   }
 
-  async raw(measure: Measure, groupBy: (Dimension | 'routeFrom' | 'routeTo')[], manager: EntityManager = this.dataSource.manager): Promise<RawRow[]> {
+  async raw(
+    measure: Measure,
+    groupBy: (Dimension | 'routeFrom' | 'routeTo')[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RawRow[]> {
     const rows: Record<string, unknown>[] = await manager.query(aggregateSql(measure, groupBy));
-    return rows.map((row) => ({
-      key: groupBy.map((_, i) => String(row[`d${i}`])),
-      n: Number(row.n),
-      median: row.median === null || row.median === undefined ? null : Number(row.median),
-    })).filter((r) => isMedian(measure) || r.n > 0 || groupBy.length === 0);
+    return rows
+      .map((row) => ({
+        key: groupBy.map((_, i) => String(row[`d${i}`])),
+        n: Number(row.n),
+        median: row.median === null || row.median === undefined ? null : Number(row.median),
+      }))
+      .filter((r) => isMedian(measure) || r.n > 0 || groupBy.length === 0);
   }
 
-  async table(measureInput: string | undefined, groupByInput: string | undefined, actor: Actor, format: string): Promise<StatisticsTable> {
+  async table(
+    measureInput: string | undefined,
+    groupByInput: string | undefined,
+    actor: Actor,
+    format: string,
+  ): Promise<StatisticsTable> {
     const { measure, groupBy } = parseTableRequest(measureInput, groupByInput);
     const rows = await this.raw(measure, groupBy);
     if (rows.length > MAX_CELLS) {
-      throw new ValidationFailedError([{ field: 'groupBy', reason: `gives ${rows.length} cells, more than ${MAX_CELLS}: group by fewer or coarser dimensions` }]);
+      throw new ValidationFailedError([
+        {
+          field: 'groupBy',
+          reason: `gives ${rows.length} cells, more than ${MAX_CELLS}: group by fewer or coarser dimensions`,
+        },
+      ]);
     }
     const table = protectTable(measure, groupBy, rows, this.minCellSize);
-    await this.audit.record({ action: 'statistics.read', entityType: 'statistics', details: { view: 'table', measure, groupBy, format } }, actor);
+    await this.audit.record(
+      { action: 'statistics.read', entityType: 'statistics', details: { view: 'table', measure, groupBy, format } },
+      actor,
+    );
     return table;
   }
 
@@ -120,7 +65,10 @@ export class StatisticsService {
   async routes(actor: Actor, format: string): Promise<StatisticsTable> {
     const rows = await this.raw('confirmed_matches', ['routeFrom', 'routeTo']);
     const table = protectTable('confirmed_matches', ['from', 'to'], rows, this.minCellSize);
-    await this.audit.record({ action: 'statistics.read', entityType: 'statistics', details: { view: 'routes', format } }, actor);
+    await this.audit.record(
+      { action: 'statistics.read', entityType: 'statistics', details: { view: 'routes', format } },
+      actor,
+    );
     return table;
   }
 }

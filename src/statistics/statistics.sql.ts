@@ -116,10 +116,22 @@ function withFacts(measure: Measure): string {
  * and margin (CUBE), with the number of values each median is taken over. Columns d0…dn, n, median.
  */
 export function aggregateSql(measure: Measure, dimensions: (Dimension | 'routeFrom' | 'routeTo')[]): string {
-  const column = (d: Dimension | 'routeFrom' | 'routeTo') => (d === 'routeFrom' ? 'route_from' : d === 'routeTo' ? 'route_to' : DIMENSION_COLUMNS[d]);
-  const selected = dimensions.map((d, i) => (isMedian(measure) ? `CASE WHEN GROUPING(${column(d)}) = 1 THEN 'total' ELSE ${column(d)} END AS d${i}` : `${column(d)} AS d${i}`));
-  const median = isMedian(measure) ? 'round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 1)::float8' : 'NULL::float8';
-  const groupBy = dimensions.length === 0 ? '' : isMedian(measure) ? `GROUP BY CUBE (${dimensions.map(column).join(', ')})` : `GROUP BY ${dimensions.map(column).join(', ')}`;
+  const column = (d: Dimension | 'routeFrom' | 'routeTo') =>
+    d === 'routeFrom' ? 'route_from' : d === 'routeTo' ? 'route_to' : DIMENSION_COLUMNS[d];
+  const selected = dimensions.map((d, i) =>
+    isMedian(measure)
+      ? `CASE WHEN GROUPING(${column(d)}) = 1 THEN 'total' ELSE ${column(d)} END AS d${i}`
+      : `${column(d)} AS d${i}`,
+  );
+  const median = isMedian(measure)
+    ? 'round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 1)::float8'
+    : 'NULL::float8';
+  const groupBy =
+    dimensions.length === 0
+      ? ''
+      : isMedian(measure)
+        ? `GROUP BY CUBE (${dimensions.map(column).join(', ')})`
+        : `GROUP BY ${dimensions.map(column).join(', ')}`;
   return `${withFacts(measure)}
     SELECT ${[...selected, 'count(*)::int AS n', `${median} AS median`].join(', ')} FROM facts ${groupBy}`;
 }

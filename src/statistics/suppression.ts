@@ -43,7 +43,10 @@ const keyOf = (key: string[]) => JSON.stringify(key);
  * Builds every entry of the table (cells and all margins, including the grand total) and the additive
  * equations linking them: for each total and each dimension it sums over, total = Σ entries along that dimension.
  */
-export function buildTable(dimensions: number, cells: CountCell[]): { entries: Map<string, { key: string[]; value: number }>; equations: TableEquation[] } {
+export function buildTable(
+  dimensions: number,
+  cells: CountCell[],
+): { entries: Map<string, { key: string[]; value: number }>; equations: TableEquation[] } {
   const entries = new Map<string, { key: string[]; value: number }>();
   const add = (key: string[], value: number) => {
     const k = keyOf(key);
@@ -53,11 +56,15 @@ export function buildTable(dimensions: number, cells: CountCell[]): { entries: M
   };
   add(Array<string>(dimensions).fill(TOTAL), 0);
   for (const cell of cells) {
-    if (cell.key.length !== dimensions) throw new Error(`a cell has ${cell.key.length} values for ${dimensions} dimensions`);
+    if (cell.key.length !== dimensions)
+      throw new Error(`a cell has ${cell.key.length} values for ${dimensions} dimensions`);
     if (cell.key.includes(TOTAL)) throw new Error(`a cell value may not be "${TOTAL}"`);
     if (!Number.isInteger(cell.value) || cell.value < 0) throw new Error('cell values must be non-negative integers');
     for (let mask = 0; mask < 1 << dimensions; mask++) {
-      add(cell.key.map((v, i) => (mask & (1 << i) ? TOTAL : v)), cell.value);
+      add(
+        cell.key.map((v, i) => (mask & (1 << i) ? TOTAL : v)),
+        cell.value,
+      );
     }
   }
   const groups = new Map<string, TableEquation>();
@@ -154,7 +161,7 @@ export function protectCounts(dimensions: number, cells: CountCell[], threshold:
   // Fast phase: an equation with exactly one suppressed member gives it by subtraction; suppress another member.
   const singleLines = (): boolean => {
     let changed = false;
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
       for (const eq of equations) {
         const members = [eq.total, ...eq.parts];
@@ -178,12 +185,20 @@ export function protectCounts(dimensions: number, cells: CountCell[], threshold:
     // A derivable entry whose own equations are all suppressed is pinned down through others: widen the search.
     const choice =
       cheapest(neighbours) ??
-      cheapest(equations.filter((eq) => [eq.total, ...eq.parts].some((m) => suppression.has(m))).flatMap((eq) => [eq.total, ...eq.parts]));
+      cheapest(
+        equations
+          .filter((eq) => [eq.total, ...eq.parts].some((m) => suppression.has(m)))
+          .flatMap((eq) => [eq.total, ...eq.parts]),
+      );
     if (choice === undefined) break;
     suppression.set(choice, 'secondary');
   }
 
-  return [...entries.entries()].map(([k, e]) => ({ key: e.key, value: e.value, suppression: suppression.get(k) ?? null }));
+  return [...entries.entries()].map(([k, e]) => ({
+    key: e.key,
+    value: e.value,
+    suppression: suppression.get(k) ?? null,
+  }));
 }
 
 export interface MedianCell {
@@ -194,6 +209,13 @@ export interface MedianCell {
 }
 
 /** A median is published only when it is taken over at least `threshold` values (n itself is not published). */
-export function protectMedians(cells: MedianCell[], threshold: number): { key: string[]; median: number | null; suppression: Suppression }[] {
-  return cells.map((c) => (c.n < threshold || c.median === null ? { key: c.key, median: null, suppression: c.n > 0 ? 'primary' : null } : { key: c.key, median: c.median, suppression: null }));
+export function protectMedians(
+  cells: MedianCell[],
+  threshold: number,
+): { key: string[]; median: number | null; suppression: Suppression }[] {
+  return cells.map((c) =>
+    c.n < threshold || c.median === null
+      ? { key: c.key, median: null, suppression: c.n > 0 ? 'primary' : null }
+      : { key: c.key, median: c.median, suppression: null },
+  );
 }

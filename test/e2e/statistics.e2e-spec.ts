@@ -30,7 +30,10 @@ describe('statistics', () => {
   let t: TestApp;
   let t3: TestApp; // the same database, STATISTICS_MIN_CELL=3
   let ds: DataSource;
-  const keys = {} as Record<'subGt' | 'subMx' | 'forensicMx' | 'invMx' | 'invGt' | 'partnerStats' | 'partnerAlerts', string>;
+  const keys = {} as Record<
+    'subGt' | 'subMx' | 'forensicMx' | 'invMx' | 'invGt' | 'partnerStats' | 'partnerAlerts',
+    string
+  >;
   const recordIds: string[] = [];
   const as = (key: string, app: TestApp = t) => ({
     get: (path: string) => app.http.get(path).set('Authorization', `Bearer ${key}`),
@@ -47,7 +50,11 @@ describe('statistics', () => {
   const decide = async (key: string, alertId: string, decision: 'confirmed' | 'rejected' | 'needs_info') => {
     expect((await as(key).post(`/api/v1/alerts/${alertId}/claim`)).status).toBe(200);
     const { evidenceVersion } = (await as(key).get(`/api/v1/alerts/${alertId}`)).body;
-    const res = await as(key).post(`/api/v1/alerts/${alertId}/decision`, { decision, reason: 'Prueba', evidenceVersion });
+    const res = await as(key).post(`/api/v1/alerts/${alertId}/decision`, {
+      decision,
+      reason: 'Prueba',
+      evidenceVersion,
+    });
     expect(res.status).toBe(200);
   };
 
@@ -73,26 +80,119 @@ describe('statistics', () => {
     const Rm: string[] = [];
     const Va: string[] = [];
     const Vd: string[] = [];
-    const firstReport = missingReport({ documents: [], dateOfBirth: undefined, ageAtEvent: 15, lastSeenPlace: gt09, lastSeenDate: '2026-03-14' });
+    const firstReport = missingReport({
+      documents: [],
+      dateOfBirth: undefined,
+      ageAtEvent: 15,
+      lastSeenPlace: gt09,
+      lastSeenDate: '2026-03-14',
+    });
     RgA.push(await submit(keys.subGt, 'missing-reports', firstReport));
-    for (let i = 1; i < 6; i++) RgA.push(await submit(keys.subGt, 'missing-reports', missingReport({ documents: [], dateOfBirth: undefined, ageAtEvent: 15, lastSeenPlace: gt09, lastSeenDate: '2026-03-14' })));
-    for (let i = 0; i < 3; i++) RgB.push(await submit(keys.subGt, 'missing-reports', missingReport({ documents: [], lastSeenPlace: gt09, lastSeenDate: '2026-03-20' })));
-    await submit(keys.subGt, 'missing-reports', missingReport({ documents: [], sex: 'male', givenNames: 'Pedro', dateOfBirth: undefined, ageAtEvent: 8, lastSeenPlace: mx07, lastSeenDate: '2026-04-02' }));
+    for (let i = 1; i < 6; i++)
+      RgA.push(
+        await submit(
+          keys.subGt,
+          'missing-reports',
+          missingReport({
+            documents: [],
+            dateOfBirth: undefined,
+            ageAtEvent: 15,
+            lastSeenPlace: gt09,
+            lastSeenDate: '2026-03-14',
+          }),
+        ),
+      );
+    for (let i = 0; i < 3; i++)
+      RgB.push(
+        await submit(
+          keys.subGt,
+          'missing-reports',
+          missingReport({ documents: [], lastSeenPlace: gt09, lastSeenDate: '2026-03-20' }),
+        ),
+      );
+    await submit(
+      keys.subGt,
+      'missing-reports',
+      missingReport({
+        documents: [],
+        sex: 'male',
+        givenNames: 'Pedro',
+        dateOfBirth: undefined,
+        ageAtEvent: 8,
+        lastSeenPlace: mx07,
+        lastSeenDate: '2026-04-02',
+      }),
+    );
     for (let i = 0; i < 5; i++) {
-      Rm.push(await submit(keys.subMx, 'missing-reports', missingReport({ documents: [], sex: 'male', givenNames: 'José', nationality: 'MX', dateOfBirth: undefined, ageAtEvent: 35, lastSeenPlace: mx07, lastSeenDate: '2026-04-10' })));
+      Rm.push(
+        await submit(
+          keys.subMx,
+          'missing-reports',
+          missingReport({
+            documents: [],
+            sex: 'male',
+            givenNames: 'José',
+            nationality: 'MX',
+            dateOfBirth: undefined,
+            ageAtEvent: 35,
+            lastSeenPlace: mx07,
+            lastSeenDate: '2026-04-10',
+          }),
+        ),
+      );
     }
-    const duplicate = { documents: [{ type: 'DPI', number: '1587564440904', issuingCountry: 'GT' }], dateOfBirth: undefined, ageAtEvent: 25, lastSeenPlace: mx07, lastSeenDate: '2026-04-20' };
+    const duplicate = {
+      documents: [{ type: 'DPI', number: '1587564440904', issuingCountry: 'GT' }],
+      dateOfBirth: undefined,
+      ageAtEvent: 25,
+      lastSeenPlace: mx07,
+      lastSeenDate: '2026-04-20',
+    };
     await submit(keys.subMx, 'missing-reports', missingReport(duplicate));
     await submit(keys.subGt, 'missing-reports', missingReport(duplicate));
     // An update is a new version of the same record: same id, "updated".
     const update = await as(keys.subGt).post('/api/v1/missing-reports', { ...firstReport, heightCm: 153 });
-    expect([update.status, update.body.result, update.body.id, update.body.record.version]).toEqual([200, 'updated', RgA[0], 2]);
+    expect([update.status, update.body.result, update.body.id, update.body.record.version]).toEqual([
+      200,
+      'updated',
+      RgA[0],
+      2,
+    ]);
 
-    for (let i = 0; i < 6; i++) Va.push(await submit(keys.forensicMx, 'suspected-victims', suspectedVictim({ estimatedAgeMin: 14, estimatedAgeMax: 16, foundPlace: mx07, foundDate: '2026-05-02' })));
+    for (let i = 0; i < 6; i++)
+      Va.push(
+        await submit(
+          keys.forensicMx,
+          'suspected-victims',
+          suspectedVictim({ estimatedAgeMin: 14, estimatedAgeMax: 16, foundPlace: mx07, foundDate: '2026-05-02' }),
+        ),
+      );
     for (let i = 0; i < 6; i++) {
-      Vd.push(await submit(keys.forensicMx, 'suspected-victims', suspectedVictim({ sex: 'male', condition: 'deceased', estimatedAgeMin: 30, estimatedAgeMax: 40, foundPlace: mx30, foundDate: '2026-05-10' })));
+      Vd.push(
+        await submit(
+          keys.forensicMx,
+          'suspected-victims',
+          suspectedVictim({
+            sex: 'male',
+            condition: 'deceased',
+            estimatedAgeMin: 30,
+            estimatedAgeMax: 40,
+            foundPlace: mx30,
+            foundDate: '2026-05-10',
+          }),
+        ),
+      );
     }
-    const Vg = await submit(keys.subGt, 'suspected-victims', suspectedVictim({ estimatedAgeMin: undefined, estimatedAgeMax: undefined, foundPlace: gt09, foundDate: '2026-06-01' }));
+    const Vg = await submit(
+      keys.subGt,
+      'suspected-victims',
+      suspectedVictim({
+        estimatedAgeMin: undefined,
+        estimatedAgeMax: undefined,
+        foundPlace: gt09,
+        foundDate: '2026-06-01',
+      }),
+    );
 
     const raise = await alertRaiser(t);
     for (let i = 0; i < 5; i++) alertIds[`conf${i}`] = await raise(RgA[i], Va[i]);
@@ -103,13 +203,18 @@ describe('statistics', () => {
     alertIds.ni = await raise(RgB[0], Vg);
     // Known waiting times: alerts raised 1–5 days (cross-border confirmations), 10 days (MX confirmations) and
     // 7 days (the rejected and the needs_info one) before their decision.
-    const shiftAlert = (id: string, days: number) => ds.query(`UPDATE alerts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [id, days]);
+    const shiftAlert = (id: string, days: number) =>
+      ds.query(`UPDATE alerts SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [id, days]);
     for (let i = 0; i < 5; i++) await shiftAlert(alertIds[`conf${i}`], i + 1);
     for (let i = 0; i < 5; i++) await shiftAlert(alertIds[`m${i}`], 10);
     await shiftAlert(alertIds.rej, 7);
     await shiftAlert(alertIds.ni, 7);
     // Known report ages at confirmation: RgA registered 10, 20, 30, 40, 50 days before; Rm 2, 4, 6, 8, 100.
-    const shiftRecord = (id: string, days: number) => ds.query(`UPDATE person_records SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [id, days]);
+    const shiftRecord = (id: string, days: number) =>
+      ds.query(`UPDATE person_records SET created_at = created_at - make_interval(days => $2) WHERE id = $1`, [
+        id,
+        days,
+      ]);
     for (let i = 0; i < 5; i++) await shiftRecord(RgA[i], 10 * (i + 1));
     for (const [i, days] of [2, 4, 6, 8, 100].entries()) await shiftRecord(Rm[i], days);
 
@@ -191,7 +296,10 @@ describe('statistics', () => {
       // 17 report records (one of them in version 2) + 13 victim records = 30 records; 19 people.
       expect((await ds.query(`SELECT count(*)::int AS n FROM person_records`))[0].n).toBe(30);
       expect(res.body.total).toEqual({ value: 19, suppressed: false });
-      expect((await as(keys.invMx).get('/api/v1/statistics?measure=people_reported')).body.total).toEqual({ value: 16, suppressed: false });
+      expect((await as(keys.invMx).get('/api/v1/statistics?measure=people_reported')).body.total).toEqual({
+        value: 16,
+        suppressed: false,
+      });
     });
 
     it('publishes cells of at least the threshold, suppresses small ones and one more so the total does not give them away', async () => {
@@ -238,7 +346,9 @@ describe('statistics', () => {
       type Entry = { sex: string; country: string; value: number | null };
       const attack = (entries: Entry[]) => {
         // Every line: a margin and the cells adding up to it. One unknown in a line → it is the difference.
-        const known = new Map(entries.filter((e) => e.value !== null).map((e) => [`${e.sex}/${e.country}`, e.value as number]));
+        const known = new Map(
+          entries.filter((e) => e.value !== null).map((e) => [`${e.sex}/${e.country}`, e.value as number]),
+        );
         const recovered = new Map<string, number>();
         const lines: [string, string[]][] = [
           ['female/total', ['female/GT', 'female/MX']],
@@ -248,12 +358,13 @@ describe('statistics', () => {
           ['total/total', ['female/total', 'male/total']],
           ['total/total', ['total/GT', 'total/MX']],
         ];
-        for (let progress = true; progress; ) {
+        for (let progress = true; progress;) {
           progress = false;
           for (const [total, parts] of lines) {
             const unknown = parts.filter((p) => !known.has(p));
             if (!known.has(total) || unknown.length !== 1) continue;
-            const value = known.get(total)! - parts.filter((p) => p !== unknown[0]).reduce((s, p) => s + known.get(p)!, 0);
+            const value =
+              known.get(total)! - parts.filter((p) => p !== unknown[0]).reduce((s, p) => s + known.get(p)!, 0);
             known.set(unknown[0], value);
             recovered.set(unknown[0], value);
             progress = true;
@@ -261,11 +372,72 @@ describe('statistics', () => {
         }
         return recovered;
       };
-      const published = [...res.body.cells, ...res.body.totals, { sex: 'total', country: 'total', value: res.body.total.value }];
+      const published = [
+        ...res.body.cells,
+        ...res.body.totals,
+        { sex: 'total', country: 'total', value: res.body.total.value },
+      ];
       expect(attack(published)).toEqual(new Map());
       // The attacker works: had only the small cells been withheld, the totals would give them away.
-      const naive = published.map((e) => (e.sex === 'female' && e.country === 'GT' ? { ...e, value: 9 } : e.sex === 'male' && e.country === 'MX' ? { ...e, value: 5 } : e));
-      expect(attack(naive)).toEqual(new Map([['male/GT', 1], ['female/MX', 1]]));
+      const naive = published.map((e) =>
+        e.sex === 'female' && e.country === 'GT'
+          ? { ...e, value: 9 }
+          : e.sex === 'male' && e.country === 'MX'
+            ? { ...e, value: 5 }
+            : e,
+      );
+      expect(attack(naive)).toEqual(
+        new Map([
+          ['male/GT', 1],
+          ['female/MX', 1],
+        ]),
+      );
+    });
+
+    it.each([
+      'measure=people&groupBy=region,sex,ageGroup',
+      'measure=people_reported&groupBy=region,condition,crossBorder',
+      'measure=suspected_victims&groupBy=region,ageGroup',
+      'measure=alerts_raised&groupBy=alertStatus,country,condition',
+    ])('%s: margins are the sums of the cells, and subtraction recovers no suppressed entry', async (query) => {
+      const res = await as(keys.invGt).get(`/api/v1/statistics?${query}`);
+      expect(res.status).toBe(200);
+      const dims: string[] = res.body.groupBy;
+      type Row = Record<string, string | number | boolean | null>;
+      const keyOf = (row: Row) => dims.map((d) => row[d]).join('|');
+      const grand = Object.fromEntries([
+        ...dims.map((d) => [d, 'total']),
+        ['value', res.body.total.value],
+        ['suppressed', res.body.total.suppressed],
+      ]);
+      const entries: Row[] = [...res.body.cells, ...res.body.totals, grand];
+      const known = new Map(entries.filter((e) => !e.suppressed).map((e) => [keyOf(e), e.value as number]));
+      const all = new Set(entries.map(keyOf));
+      expect(entries.some((e) => e.suppressed)).toBe(true);
+      // Lines: each entry with a "total" along dimension i is the sum of the entries with a value there.
+      const lines = new Map<string, { total: string; parts: string[] }>();
+      for (const e of entries) {
+        dims.forEach((d, i) => {
+          if (e[d] === 'total') return;
+          const total = dims.map((x, j) => (j === i ? 'total' : e[x])).join('|');
+          const line = lines.get(`${i}#${total}`) ?? { total, parts: [] };
+          line.parts.push(keyOf(e));
+          lines.set(`${i}#${total}`, line);
+        });
+      }
+      for (const { total, parts } of lines.values()) {
+        expect(all.has(total)).toBe(true);
+        if (known.has(total) && parts.every((p) => known.has(p)))
+          expect(parts.reduce((sum, p) => sum + known.get(p)!, 0)).toBe(known.get(total));
+      }
+      for (let progress = true; progress;) {
+        progress = false;
+        for (const { total, parts } of lines.values()) {
+          const unknown = [total, ...parts].filter((m) => !known.has(m));
+          if (unknown.length !== 1) continue;
+          throw new Error(`${unknown[0]} can be recovered from ${total} and ${parts.join(', ')}`);
+        }
+      }
     });
 
     it('suppresses a median taken over fewer values than the threshold', async () => {
@@ -280,7 +452,11 @@ describe('statistics', () => {
     });
 
     it('contains no record ids (nor any other id)', async () => {
-      for (const path of ['/api/v1/statistics?measure=people&groupBy=region,sex,ageGroup', '/api/v1/statistics/routes', '/api/v1/statistics?measure=confirmed_matches&groupBy=crossBorder&format=csv']) {
+      for (const path of [
+        '/api/v1/statistics?measure=people&groupBy=region,sex,ageGroup',
+        '/api/v1/statistics/routes',
+        '/api/v1/statistics?measure=confirmed_matches&groupBy=crossBorder&format=csv',
+      ]) {
         const res = await as(keys.invMx).get(path);
         expect(res.status).toBe(200);
         const text = res.text;
@@ -310,7 +486,12 @@ describe('statistics', () => {
     it('shows confirmed matches from the region last seen to the region found', async () => {
       const res = await as(keys.partnerStats).get('/api/v1/statistics/routes');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ view: 'routes', measure: 'confirmed_matches', groupBy: ['from', 'to'], minCellSize: 5 });
+      expect(res.body).toMatchObject({
+        view: 'routes',
+        measure: 'confirmed_matches',
+        groupBy: ['from', 'to'],
+        minCellSize: 5,
+      });
       expect(res.body.cells).toEqual([
         { from: 'GT-09', to: 'MX-07', value: 5, suppressed: false },
         { from: 'MX-07', to: 'MX-30', value: 5, suppressed: false },
@@ -349,14 +530,22 @@ describe('statistics', () => {
       expect(lines[0]).toBe('measure,from,to,value,suppressed');
       expect(lines).toContain('confirmed_matches,GT-09,MX-07,5,false');
       expect(lines[lines.length - 1]).toBe('confirmed_matches,total,total,10,false');
-      expect((await as(keys.invGt).get('/api/v1/statistics/routes?format=json').set('Accept', 'text/csv')).headers['content-type']).toMatch(/json/);
+      expect(
+        (await as(keys.invGt).get('/api/v1/statistics/routes?format=json').set('Accept', 'text/csv')).headers[
+          'content-type'
+        ],
+      ).toMatch(/json/);
     });
   });
 
   describe('monthly snapshots and GET /api/v1/statistics/series', () => {
     it('takes a month once, however many instances try at the same time', async () => {
       const snapshots = t.app.get(StatisticsSnapshotsService);
-      const results = await Promise.all([snapshots.takeSnapshot('2026-05'), t3.app.get(StatisticsSnapshotsService).takeSnapshot('2026-05'), snapshots.takeSnapshot('2026-05')]);
+      const results = await Promise.all([
+        snapshots.takeSnapshot('2026-05'),
+        t3.app.get(StatisticsSnapshotsService).takeSnapshot('2026-05'),
+        snapshots.takeSnapshot('2026-05'),
+      ]);
       expect(results.filter((r) => r.result === 'created')).toHaveLength(1);
       expect(results.every((r) => ['created', 'exists', 'busy'].includes(r.result))).toBe(true);
       expect(await snapshots.takeSnapshot('2026-05')).toEqual({ month: '2026-05', result: 'exists' });
@@ -366,7 +555,9 @@ describe('statistics', () => {
     it('serves the series with suppression applied, as JSON and CSV', async () => {
       const snapshots = t.app.get(StatisticsSnapshotsService);
       await snapshots.takeSnapshot('2026-06');
-      const res = await as(keys.invMx).get('/api/v1/statistics/series?measure=people_reported&groupBy=ageGroup&from=2026-05&to=2026-06');
+      const res = await as(keys.invMx).get(
+        '/api/v1/statistics/series?measure=people_reported&groupBy=ageGroup&from=2026-05&to=2026-06',
+      );
       expect(res.status).toBe(200);
       expect(res.body.points.map((p: { month: string }) => p.month)).toEqual(['2026-05', '2026-06']);
       expect(res.body.points[0].cells).toEqual([
@@ -377,7 +568,15 @@ describe('statistics', () => {
       ]);
       expect(res.body.points[0].total).toEqual({ value: 16, suppressed: false });
       const only = await as(keys.invMx).get('/api/v1/statistics/series?measure=alerts_raised&from=2026-06');
-      expect(only.body.points).toEqual([{ month: '2026-06', takenAt: expect.any(String), cells: [], totals: [], total: { value: 14, suppressed: false } }]);
+      expect(only.body.points).toEqual([
+        {
+          month: '2026-06',
+          takenAt: expect.any(String),
+          cells: [],
+          totals: [],
+          total: { value: 14, suppressed: false },
+        },
+      ]);
       const csv = await as(keys.invMx).get('/api/v1/statistics/series?measure=people_reported&groupBy=sex&format=csv');
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.text.trim().split('\n')).toEqual([
@@ -403,6 +602,19 @@ describe('statistics', () => {
     });
   });
 
+  it('documents the endpoints and the statistics scope in OpenAPI', async () => {
+    const res = await t.http.get('/api/docs-json');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/statistics', '/api/v1/statistics/routes', '/api/v1/statistics/series']),
+    );
+    const params = res.body.paths['/api/v1/statistics'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['measure', 'groupBy', 'format']));
+    expect(res.body.paths['/api/v1/statistics/series'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['from', 'to']),
+    );
+    expect(res.body.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toContain('statistics');
+  });
+
   describe('access', () => {
     it.each([
       ['admin', 200, () => t.adminKey],
@@ -417,7 +629,7 @@ describe('statistics', () => {
       }
     });
 
-    it('investigators of either country see both countries\' aggregates', async () => {
+    it("investigators of either country see both countries' aggregates", async () => {
       const mx = await as(keys.invMx).get('/api/v1/statistics?groupBy=country');
       const gt = await as(keys.invGt).get('/api/v1/statistics?groupBy=country');
       expect(mx.body).toEqual(gt.body);
@@ -437,13 +649,26 @@ describe('statistics', () => {
     });
 
     it('audits every reading, with ids and codes only', async () => {
-      const res = await t.http.get('/api/v1/audit?action=statistics.read&limit=500').set('Authorization', `Bearer ${t.adminKey}`);
+      const res = await t.http
+        .get('/api/v1/audit?action=statistics.read&limit=500')
+        .set('Authorization', `Bearer ${t.adminKey}`);
       expect(res.status).toBe(200);
-      const reads = res.body.items as { action: string; actorKeyId: string; entityType: string; entityId: string | null; details: Record<string, unknown> }[];
+      const reads = res.body.items as {
+        action: string;
+        actorKeyId: string;
+        entityType: string;
+        entityId: string | null;
+        details: Record<string, unknown>;
+      }[];
       expect(reads.length).toBeGreaterThan(10);
       expect(reads.every((r) => r.entityType === 'statistics' && r.entityId === null && r.actorKeyId)).toBe(true);
       expect(reads.map((r) => r.details.view)).toEqual(expect.arrayContaining(['table', 'routes', 'series']));
-      expect(reads.find((r) => r.details.view === 'table')!.details).toEqual({ view: 'table', measure: expect.any(String), groupBy: expect.any(Array), format: expect.any(String) });
+      expect(reads.find((r) => r.details.view === 'table')!.details).toEqual({
+        view: 'table',
+        measure: expect.any(String),
+        groupBy: expect.any(Array),
+        format: expect.any(String),
+      });
     });
   });
 });

@@ -6,7 +6,11 @@ import { FORMATS, type Format } from '../statistics-presenter.js';
 const formatMessage = `must be one of: ${FORMATS.join(', ')}`;
 
 export class StatisticsQueryDto {
-  @ApiPropertyOptional({ enum: MEASURES, default: 'people_reported', description: 'What is counted (docs/statistics.md defines each measure)' })
+  @ApiPropertyOptional({
+    enum: MEASURES,
+    default: 'people_reported',
+    description: 'What is counted (docs/statistics.md defines each measure)',
+  })
   @IsOptional()
   @IsString()
   measure?: string;
@@ -46,7 +50,8 @@ export class SeriesQueryDto extends StatisticsQueryDto {
 
 /** A cell: one property per dimension of groupBy (its value, or "total" in margins), then value and suppressed. */
 export class StatisticsCellDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'The count or median; null when suppressed' }) value: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The count or median; null when suppressed' }) value:
+    number | null;
   @ApiProperty({ description: 'True when the value is withheld (small cell, or to protect one)' }) suppressed: boolean;
 }
 
@@ -59,9 +64,15 @@ export class StatisticsTableDto {
   @ApiProperty({ enum: ['table', 'routes'] }) view: string;
   @ApiProperty({ enum: MEASURES }) measure: string;
   @ApiProperty({ type: [String], description: 'The dimensions (routes: from, to)' }) groupBy: string[];
-  @ApiProperty({ description: 'Cells counting fewer people than this are suppressed (STATISTICS_MIN_CELL)' }) minCellSize: number;
-  @ApiProperty({ type: [StatisticsCellDto], description: 'One property per dimension of groupBy, then value and suppressed' }) cells: StatisticsCellDto[];
-  @ApiProperty({ type: [StatisticsCellDto], description: 'Margins: sums over one or more dimensions ("total")' }) totals: StatisticsCellDto[];
+  @ApiProperty({ description: 'Cells counting fewer people than this are suppressed (STATISTICS_MIN_CELL)' })
+  minCellSize: number;
+  @ApiProperty({
+    type: [StatisticsCellDto],
+    description: 'One property per dimension of groupBy, then value and suppressed',
+  })
+  cells: StatisticsCellDto[];
+  @ApiProperty({ type: [StatisticsCellDto], description: 'Margins: sums over one or more dimensions ("total")' })
+  totals: StatisticsCellDto[];
   @ApiProperty({ type: StatisticsTotalDto }) total: StatisticsTotalDto;
 }
 
