@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { StatisticsScheduler } from '../../src/statistics/statistics-scheduler.js';
 import { StatisticsSnapshotsService } from '../../src/statistics/statistics-snapshots.service.js';
 import { StatisticsService } from '../../src/statistics/statistics.service.js';
 import type { Dimension, Measure } from '../../src/statistics/definitions.js';
@@ -590,6 +591,12 @@ describe('statistics', () => {
       ]);
     });
 
+    it('the cron handler snapshots the previous month through the same service method', async () => {
+      await t.app.get(StatisticsScheduler).tick(new Date('2026-08-01T03:00:00Z'));
+      const rows = await ds.query(`SELECT to_char(month, 'YYYY-MM') AS month FROM statistics_snapshots ORDER BY month`);
+      expect(rows.map((r: { month: string }) => r.month)).toEqual(['2026-05', '2026-06', '2026-07']);
+    });
+
     it.each([
       ['from=2026-13', 'from', /YYYY-MM/],
       ['to=2026-1', 'to', /YYYY-MM/],
@@ -670,5 +677,17 @@ describe('statistics', () => {
         format: expect.any(String),
       });
     });
+  });
+
+  // Last, as it changes the data set: a reversed confirmation no longer joins the report and the victim record.
+  it('a reversed confirmation separates the two records again', async () => {
+    const res = await as(t.adminKey).post(`/api/v1/alerts/${alertIds.conf0}/reversal`, { reason: 'Prueba' });
+    expect(res.status).toBe(200);
+    const read = async (query: string) => (await as(keys.invMx, t3).get(`/api/v1/statistics?${query}`)).body;
+    expect((await read('measure=people')).total.value).toBe(20);
+    expect((await read('measure=confirmed_matches')).total.value).toBe(9);
+    expect((await read('measure=people_reported')).total.value).toBe(16);
+    const raw = await t.app.get(StatisticsService).raw('people_reported', ['condition']);
+    expect(Object.fromEntries(raw.map((r) => [r.key[0], r.n]))).toEqual({ alive: 4, deceased: 5, not_located: 7 });
   });
 });
