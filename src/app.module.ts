@@ -14,6 +14,7 @@ import { loggerOptions } from './common/logging.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RecordsModule } from './records/records.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AlertsModule,
         MatchingModule,
+        StatisticsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -4,7 +4,7 @@ import { Organization } from '../organizations/organization.entity.js';
 export const ROLES = ['admin', 'submitter', 'investigator', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 /** What a partner key may do; only partner keys carry scopes (see docs/security.md). */
-export const SCOPES = ['records:read', 'records:write', 'alerts:read'] as const;
+export const SCOPES = ['records:read', 'records:write', 'alerts:read', 'statistics'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** An API key. Only a SHA-256 hash of the secret is stored; the secret is shown once, at creation. */

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ MATCHING_CRON: '0 */2 * * *' }, { MATCHING_CRON: '0 */2 * * *' }],
     [{}, { MATCHING_ENGINE_HEAP_MB: 1024 }],
     [{ MATCHING_ENGINE_HEAP_MB: '3072' }, { MATCHING_ENGINE_HEAP_MB: 3072 }],
+    [{}, { STATISTICS_MIN_CELL: 5, STATISTICS_SNAPSHOT_CRON: '0 3 1 * *' }],
+    [{ STATISTICS_MIN_CELL: '10', STATISTICS_SNAPSHOT_CRON: 'off' }, { STATISTICS_MIN_CELL: 10, STATISTICS_SNAPSHOT_CRON: 'off' }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -32,6 +34,9 @@ describe('loadConfig', () => {
     [{ MATCHING_CRON: 'every five minutes' }, 'MATCHING_CRON'],
     [{ MATCHING_ENGINE_HEAP_MB: '128' }, 'MATCHING_ENGINE_HEAP_MB'],
     [{ MATCHING_ENGINE_HEAP_MB: 'lots' }, 'MATCHING_ENGINE_HEAP_MB'],
+    [{ STATISTICS_MIN_CELL: '1' }, 'STATISTICS_MIN_CELL'],
+    [{ STATISTICS_MIN_CELL: 'five' }, 'STATISTICS_MIN_CELL'],
+    [{ STATISTICS_SNAPSHOT_CRON: 'monthly' }, 'STATISTICS_SNAPSHOT_CRON'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

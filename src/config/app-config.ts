@@ -102,6 +102,18 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   RATE_LIMIT_PER_MINUTE: number;
+
+  /** Statistics: a cell (or total) counting fewer people than this is suppressed (docs/statistics.md). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(3, { message: 'must be between 3 and 100' })
+  @Max(100, { message: 'must be between 3 and 100' })
+  STATISTICS_MIN_CELL: number;
+
+  /** When the monthly statistics snapshot is taken (cron syntax, server time), or "off". */
+  @Transform(({ value }) => (value === undefined || value === '' ? '0 3 1 * *' : value))
+  @IsCronOrOff()
+  STATISTICS_SNAPSHOT_CRON: string;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +137,8 @@ const KNOWN = [
   'MATCHING_ENGINE_HEAP_MB',
   'CLAIM_TTL_MINUTES',
   'RATE_LIMIT_PER_MINUTE',
+  'STATISTICS_MIN_CELL',
+  'STATISTICS_SNAPSHOT_CRON',
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

@@ -424,7 +424,7 @@ describe('access model, review workflow and audit', () => {
     expect(decide.properties.decision.enum).toEqual(['confirmed', 'rejected', 'needs_info']);
     expect(decide.required).toEqual(expect.arrayContaining(['decision', 'reason', 'evidenceVersion']));
     expect(Object.keys(res.body.components.schemas.DecisionResultDto.properties).sort()).toEqual(['alert', 'decision', 'superseded']);
-    expect(res.body.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toEqual(['records:read', 'records:write', 'alerts:read']);
+    expect(res.body.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toEqual(['records:read', 'records:write', 'alerts:read', 'statistics']);
     expect((await t.http.get('/api/docs/')).status).toBe(200); // the docs page still loads under the security headers
   });
 

@@ -26,7 +26,7 @@ describe('migrations from an empty database', () => {
   it('applies every migration once, concurrently started or not', async () => {
     const [a, b] = await Promise.all([runMigrations(db.url), runMigrations(db.url)]);
     expect([...a, ...b]).toEqual(MIGRATIONS.map((m) => new m().name));
-    expect(await tables()).toEqual(['alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'matching_runs', 'organizations', 'person_records', 'record_versions', 'schema_migrations']);
+    expect(await tables()).toEqual(['alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'matching_runs', 'organizations', 'person_records', 'record_versions', 'schema_migrations', 'statistics_snapshots']);
     expect(await runMigrations(db.url)).toEqual([]);
   });
 

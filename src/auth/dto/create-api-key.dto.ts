@@ -21,7 +21,7 @@ export class CreateApiKeyDto {
   @ApiPropertyOptional({
     enum: SCOPES,
     isArray: true,
-    description: 'Partner keys only, and required for them: what the partner may do (records:read, records:write, alerts:read)',
+    description: 'Partner keys only, and required for them: what the partner may do (records:read, records:write, alerts:read, statistics)',
     example: ['records:write'],
   })
   @IsOptional()
