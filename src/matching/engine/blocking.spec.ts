@@ -223,6 +223,27 @@ describe('bestPerVictim: oversized nameless blocks become a short list per victi
     });
   });
 
+  it.each([1, 2, 3])('random profiles in one block (seed %i): the lists are the brute-force closest', (seed) => {
+    let x = seed * 7919;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const day = () => `20${19 + Math.floor(rand() * 2)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const rs = Array.from({ length: 300 }, () =>
+      report({ sex: 'female', dateOfBirth: String(1995 + Math.floor(rand() * 5)), lastSeenDate: `2020-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-10`, heightCm: rand() < 0.2 ? null : 140 + Math.floor(rand() * 40), lastSeenPlace: rand() < 0.5 ? { country: 'GT', admin1Code: '09' } : { country: 'GT', admin1Code: '01' } }),
+    );
+    const vs = Array.from({ length: 12 }, () =>
+      victim({ sex: 'female', estimatedAgeMin: 18 + Math.floor(rand() * 10), estimatedAgeMax: 30 + Math.floor(rand() * 5), foundDate: day(), heightCm: 140 + Math.floor(rand() * 40), foundPlace: { country: 'GT', admin1Code: '09' } }),
+    );
+    const oneBlock: BlockingRule = { ...rule, left: ['sex', 'zone'], maxBlockPairs: 100, bestPerVictim: 7 };
+    const index = new BlockingIndex(rs, vs, [oneBlock]);
+    expect(index.oversizedKeys()[0].dropped).toBe(1);
+    const lists = new Map<number, number[]>();
+    rs.forEach((r, ri) => index.candidates(r, (vi) => lists.set(vi, [...(lists.get(vi) ?? []), ri])));
+    vs.forEach((v, vi) => {
+      const expected = rs.map((r, ri) => ({ ri, d: profileDistance(r, v) })).sort((a, b) => a.d - b.d || a.ri - b.ri).slice(0, 7).map((e) => e.ri);
+      expect((lists.get(vi) ?? []).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    });
+  });
+
   it('the same pairs through the arrays of a worker thread', () => {
     const index = new BlockingIndex(reports, victims, [rule]);
     const arrays = index.toArrays();
