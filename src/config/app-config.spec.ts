@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     [{ MATCHING_CRON: '0 */2 * * *' }, { MATCHING_CRON: '0 */2 * * *' }],
     [{}, { MATCHING_ENGINE_HEAP_MB: 1024 }],
     [{ MATCHING_ENGINE_HEAP_MB: '3072' }, { MATCHING_ENGINE_HEAP_MB: 3072 }],
+    [{}, { IDENTIFICATION_SYSTEMS: [], DELIVERY_INTERVAL_MS: 5000, DELIVERY_MAX_ATTEMPTS: 10, SIGNATURE_TOLERANCE_SECONDS: 300 }],
+    [
+      { IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"https://snih.example/requests","secret":"0123456789abcdef0123456789abcdef","countries":["MX"]}]' },
+      { IDENTIFICATION_SYSTEMS: [{ id: 'snih', url: 'https://snih.example/requests', secret: '0123456789abcdef0123456789abcdef', countries: ['MX'] }] },
+    ],
+    [{ DELIVERY_INTERVAL_MS: '0' }, { DELIVERY_INTERVAL_MS: 0 }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -32,6 +38,11 @@ describe('loadConfig', () => {
     [{ MATCHING_CRON: 'every five minutes' }, 'MATCHING_CRON'],
     [{ MATCHING_ENGINE_HEAP_MB: '128' }, 'MATCHING_ENGINE_HEAP_MB'],
     [{ MATCHING_ENGINE_HEAP_MB: 'lots' }, 'MATCHING_ENGINE_HEAP_MB'],
+    [{ IDENTIFICATION_SYSTEMS: 'not json' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"https://x","secret":"short"}]' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"ftp://x","secret":"0123456789abcdef0123456789abcdef"}]' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ DELIVERY_MAX_ATTEMPTS: '0' }, 'DELIVERY_MAX_ATTEMPTS'],
+    [{ SIGNATURE_TOLERANCE_SECONDS: '5' }, 'SIGNATURE_TOLERANCE_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
