@@ -5,7 +5,7 @@ import { type AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { ConflictError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { enqueueForensicRequests } from '../identification/forensic-requests.js';
+import { enqueueForensicRequests, forensicRequestAudits } from '../identification/forensic-requests.js';
 import { notifyPartners } from '../notifications/notify.js';
 import { deliveryView, OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { applyConfirmation, CONSEQUENCES_LOCK, writeAlertEvent } from './alert-consequences.js';
@@ -140,7 +140,7 @@ export class AlertReviewService {
       await this.event(manager, updated, 'decided', from, actor, null, { decisionId: decision.id, decision: input.decision });
       const audits: AuditEvent[] = [{ action: 'alert.decided', entityType: 'alert', entityId: id, details: { decisionId: decision.id, decision: input.decision, evidenceVersion: alert.evidenceVersion, reviewRound: alert.reviewRound } }];
       let superseded: string[] = [];
-      let forensicRequests: { id: string; system: string }[] = [];
+      let forensicRequests: { id: string }[] = [];
       const notice = { alertId: id, missingReportId: alert.missingReportId, suspectedVictimId: alert.suspectedVictimId };
       await notifyPartners(manager, 'alert.decided', [{ ...notice, data: { decision: input.decision, source: 'reviewer', status: updated.status } }]);
       if (input.decision === 'confirmed') {
@@ -150,8 +150,9 @@ export class AlertReviewService {
         for (const sibling of superseded) audits.push({ action: 'alert.superseded', entityType: 'alert', entityId: sibling, details: { byAlertId: id } });
         await notifyPartners(manager, 'record.located', [{ ...notice, data: { condition: consequences.condition } }]);
         // The confirmed lead goes to the human identification system, in this transaction (outbox).
-        forensicRequests = await enqueueForensicRequests(manager, this.config, updated, actor, input.reason, 'confirmation');
-        for (const r of forensicRequests) audits.push({ action: 'forensic.requested', entityType: 'alert', entityId: id, details: { requestId: r.id, system: r.system, trigger: 'confirmation' } });
+        const requests = await enqueueForensicRequests(manager, this.config, updated, actor, input.reason, 'confirmation');
+        audits.push(...forensicRequestAudits(id, requests, 'confirmation'));
+        forensicRequests = requests;
       }
       await this.audit.recordMany(audits, actor, manager);
       return { alert: currentState(updated), decision: decisionView(decision), superseded, forensicRequests: forensicRequests.map((r) => r.id) };
@@ -260,11 +261,7 @@ export class AlertReviewService {
       const requests = await enqueueForensicRequests(manager, this.config, alert, actor, input.reason, 'explicit');
       if (requests.length === 0) throw new ConflictError('No identification system is configured for the countries of this alert\'s records (IDENTIFICATION_SYSTEMS)');
       await writeAlertEvent(manager, alert, 'forensic_requested', alert.status, actor.keyId, null, { requestIds: requests.map((r) => r.id) });
-      await this.audit.recordMany(
-        requests.map((r) => ({ action: 'forensic.requested', entityType: 'alert', entityId: id, details: { requestId: r.id, system: r.system, trigger: 'explicit' } })),
-        actor,
-        manager,
-      );
+      await this.audit.recordMany(forensicRequestAudits(id, requests, 'explicit'), actor, manager);
       const rows = await manager.getRepository(OutboxMessage).findBy(requests.map((r) => ({ id: r.id })));
       return { items: rows.map(forensicRequestView) };
     });

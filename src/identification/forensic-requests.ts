@@ -7,6 +7,15 @@ import { PersonRecord } from '../records/person-record.entity.js';
 
 export const FORENSIC_REQUEST_EVENT = 'forensic.request';
 
+/** Audit entries of a request: the request, and both records as sent to the identification system. */
+export function forensicRequestAudits(alertId: string, requests: { id: string; system: string; missingReportId: string; suspectedVictimId: string }[], trigger: string) {
+  return requests.flatMap((r) => [
+    { action: 'forensic.requested', entityType: 'alert', entityId: alertId, details: { requestId: r.id, system: r.system, trigger } },
+    { action: 'record.sent', entityType: 'missing_report', entityId: r.missingReportId, details: { requestId: r.id, system: r.system } },
+    { action: 'record.sent', entityType: 'suspected_victim', entityId: r.suspectedVictimId, details: { requestId: r.id, system: r.system } },
+  ]);
+}
+
 /** The identification systems a request about these two records goes to (by the records' countries). */
 export function systemsFor(config: AppConfig, countries: string[]): IdentificationSystem[] {
   return config.IDENTIFICATION_SYSTEMS.filter((s) => !s.countries || s.countries.some((c) => countries.includes(c)));
@@ -68,13 +77,13 @@ export async function enqueueForensicRequests(
   requestedBy: Actor,
   reason: string,
   trigger: 'confirmation' | 'explicit',
-): Promise<{ id: string; system: string }[]> {
+): Promise<{ id: string; system: string; missingReportId: string; suspectedVictimId: string }[]> {
   const systems = systemsFor(config, [alert.reportCountry, alert.victimCountry]);
   if (systems.length === 0) return [];
   const records = await manager.getRepository(PersonRecord).findBy([{ id: alert.missingReportId }, { id: alert.suspectedVictimId }]);
   const report = records.find((r) => r.id === alert.missingReportId)!;
   const victim = records.find((r) => r.id === alert.suspectedVictimId)!;
-  const out: { id: string; system: string }[] = [];
+  const out: { id: string; system: string; missingReportId: string; suspectedVictimId: string }[] = [];
   for (const system of systems) {
     const id = randomUUID();
     const payload = {
@@ -93,7 +102,7 @@ export async function enqueueForensicRequests(
       `INSERT INTO outbox_messages (id, kind, event, target, alert_id, payload, created_by_key_id) VALUES ($1, 'forensic_request', $2, $3, $4, $5::jsonb, $6)`,
       [id, FORENSIC_REQUEST_EVENT, system.id, alert.id, JSON.stringify(payload), requestedBy.keyId],
     );
-    out.push({ id, system: system.id });
+    out.push({ id, system: system.id, missingReportId: report.id, suspectedVictimId: victim.id });
   }
   return out;
 }

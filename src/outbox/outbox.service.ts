@@ -53,20 +53,23 @@ export class OutboxService {
     const counts: DeliveryCounts = { delivered: 0, retrying: 0, failed: 0 };
     const now = options.now ?? new Date();
     const batch = options.batch ?? 20;
+    // Each message is attempted at most once per call, even when `now` lies beyond its next retry.
+    const attempted: string[] = [];
     for (;;) {
-      const claimed = await this.claim(now, batch);
+      const claimed = await this.claim(now, batch, attempted);
       if (claimed.length === 0) return counts;
+      attempted.push(...claimed.map((m) => m.id));
       const results = await Promise.all(claimed.map((m) => this.attempt(m)));
       for (const r of results) counts[r]++;
       if (claimed.length < batch) return counts;
     }
   }
 
-  private async claim(now: Date, batch: number): Promise<Claimed[]> {
+  private async claim(now: Date, batch: number, exclude: string[]): Promise<Claimed[]> {
     return this.dataSource.query(
       `WITH due AS (
          SELECT id FROM outbox_messages
-         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= now())
+         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= now()) AND NOT (id = ANY($4::uuid[]))
          ORDER BY next_attempt_at, created_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED
@@ -78,7 +81,7 @@ export class OutboxService {
        RETURNING o.id, o.kind, o.event, o.target, o.payload, o.attempts,
          (SELECT w.url FROM webhook_subscriptions w WHERE w.id = o.subscription_id AND w.active) AS url,
          (SELECT w.secret FROM webhook_subscriptions w WHERE w.id = o.subscription_id AND w.active) AS secret`,
-      [now, batch, LEASE_SECONDS],
+      [now, batch, LEASE_SECONDS, exclude],
     ).then((rows: [Claimed[], number] | Claimed[]) => (Array.isArray(rows[0]) ? (rows[0] as Claimed[]) : (rows as Claimed[])));
   }
 

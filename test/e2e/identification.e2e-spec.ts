@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DeliveryWorker } from '../../src/outbox/delivery-worker.js';
 import { OutboxService } from '../../src/outbox/outbox.service.js';
 import { missingReport, suspectedVictim } from '../factories/records.js';
 import { alertRaiser } from '../support/alerts.js';
@@ -100,6 +101,17 @@ describe('link to the human identification system', () => {
       expect(after.body.items).toEqual([expect.objectContaining({ requestId, status: 'delivered', attempts: 1, lastError: null })]);
       // Delivered messages are never sent again.
       await outbox.deliverDue({ now: later(48) });
+      expect(arrivalsOf(requestId)).toHaveLength(1);
+      // Both records were sent: audited, ids only.
+      const sent = await ds.query(`SELECT entity_id FROM audit_log WHERE action = 'record.sent' AND details->>'requestId' = $1 ORDER BY entity_id`, [requestId]);
+      expect(sent.map((r: { entity_id: string }) => r.entity_id).sort()).toEqual([reportId, victimId].sort());
+    });
+
+    it('the scheduled worker\'s tick only asks the service to deliver', async () => {
+      const { alertId } = await pair();
+      const asked = await as(investigator).post(`/api/v1/alerts/${alertId}/forensic-request`, { reason: 'Confronta' });
+      const [{ requestId }] = asked.body.items as { requestId: string }[];
+      await t.app.get(DeliveryWorker).tick();
       expect(arrivalsOf(requestId)).toHaveLength(1);
     });
 
