@@ -80,3 +80,33 @@ async function supersedeSiblings(manager: EntityManager, confirmed: Alert, actor
   }
   return rows.map((r) => r.id);
 }
+
+/**
+ * Undoes what a confirmation entailed (after its alert left `confirmed`): the report is no longer located by it, and
+ * the alerts it superseded return to pending, except those a different confirmation now covers, which stay
+ * superseded by that one. Answers the restored alerts. Used by admin reversals and by forensic exclusions.
+ */
+export async function undoConfirmation(manager: EntityManager, alert: Alert, actorKeyId: string | null): Promise<Alert[]> {
+  await manager.query(
+    `UPDATE person_records SET located = NULL, located_at = NULL, located_by_alert_id = NULL WHERE id = $1 AND located_by_alert_id = $2`,
+    [alert.missingReportId, alert.id],
+  );
+  // Siblings a different confirmation now covers stay superseded, by that one.
+  await manager.query(
+    `UPDATE alerts s SET superseded_by_alert_id = c.id, updated_at = now()
+     FROM alerts c
+     WHERE s.superseded_by_alert_id = $1 AND s.status = 'superseded' AND c.status = 'confirmed' AND c.id <> $1
+       AND (c.missing_report_id = s.missing_report_id OR c.suspected_victim_id = s.suspected_victim_id)`,
+    [alert.id],
+  );
+  const [restored] = (await manager.query(
+    `UPDATE alerts SET status = 'pending', superseded_by_alert_id = NULL, status_reason = 'restored: the confirmation that superseded it was reversed', updated_at = now()
+     WHERE superseded_by_alert_id = $1 AND status = 'superseded' RETURNING id`,
+    [alert.id],
+  )) as [{ id: string }[], number];
+  const restoredAlerts = restored.length > 0 ? await manager.getRepository(Alert).findBy(restored.map((r) => ({ id: r.id }))) : [];
+  for (const sibling of restoredAlerts) {
+    await writeAlertEvent(manager, sibling, 'restored', 'superseded', actorKeyId, 'the confirmation that superseded it was reversed', { reversedAlertId: alert.id });
+  }
+  return restoredAlerts;
+}

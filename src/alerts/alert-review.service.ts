@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { enqueueForensicRequests, forensicRequestAudits } from '../identification/forensic-requests.js';
 import { notifyPartners } from '../notifications/notify.js';
 import { deliveryView, OutboxMessage } from '../outbox/outbox-message.entity.js';
-import { applyConfirmation, CONSEQUENCES_LOCK, writeAlertEvent } from './alert-consequences.js';
+import { applyConfirmation, CONSEQUENCES_LOCK, undoConfirmation, writeAlertEvent } from './alert-consequences.js';
 import { AlertDecision } from './alert-decision.entity.js';
 import { AlertNote } from './alert-note.entity.js';
 import { Alert, type AlertStatus, type Decision, OPEN_STATUSES } from './alert.entity.js';
@@ -198,25 +198,7 @@ export class AlertReviewService {
       );
       const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
       await this.event(manager, updated, 'reversed', 'confirmed', actor, null, { decisionId: reversal.id, reversesDecisionId: confirmation.id });
-      await manager.query(
-        `UPDATE person_records SET located = NULL, located_at = NULL, located_by_alert_id = NULL WHERE id = $1 AND located_by_alert_id = $2`,
-        [alert.missingReportId, id],
-      );
-      // Siblings a different confirmation now covers stay superseded, by that one.
-      await manager.query(
-        `UPDATE alerts s SET superseded_by_alert_id = c.id, updated_at = now()
-         FROM alerts c
-         WHERE s.superseded_by_alert_id = $1 AND s.status = 'superseded' AND c.status = 'confirmed' AND c.id <> $1
-           AND (c.missing_report_id = s.missing_report_id OR c.suspected_victim_id = s.suspected_victim_id)`,
-        [id],
-      );
-      const [restored] = (await manager.query(
-        `UPDATE alerts SET status = 'pending', superseded_by_alert_id = NULL, status_reason = 'restored: the confirmation that superseded it was reversed', updated_at = now()
-         WHERE superseded_by_alert_id = $1 AND status = 'superseded' RETURNING id`,
-        [id],
-      )) as [{ id: string }[], number];
-      const restoredAlerts = restored.length > 0 ? await manager.getRepository(Alert).findBy(restored.map((r) => ({ id: r.id }))) : [];
-      for (const sibling of restoredAlerts) await this.event(manager, sibling, 'restored', 'superseded', actor, 'the confirmation that superseded it was reversed', { reversedAlertId: id });
+      const restoredAlerts = await undoConfirmation(manager, alert, actor.keyId);
       await this.audit.recordMany(
         [
           { action: 'alert.decision_reversed', entityType: 'alert', entityId: id, details: { decisionId: reversal.id, reversesDecisionId: confirmation.id } },

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { applyConfirmation, CONSEQUENCES_LOCK, otherConfirmation, writeAlertEvent } from '../alerts/alert-consequences.js';
+import { applyConfirmation, CONSEQUENCES_LOCK, otherConfirmation, undoConfirmation, writeAlertEvent } from '../alerts/alert-consequences.js';
 import { AlertDecision } from '../alerts/alert-decision.entity.js';
 import { Alert, type AlertStatus, OPEN_STATUSES } from '../alerts/alert.entity.js';
 import { type AuditEvent, AuditService } from '../audit/audit.service.js';
@@ -21,6 +21,8 @@ export interface ResultAnswer {
   alertId: string | null;
   conflictingAlertId: string | null;
   superseded: string[];
+  /** Alerts returned to the queue because an exclusion undid the confirmation that had superseded them. */
+  restored: string[];
 }
 
 /**
@@ -46,7 +48,7 @@ export class IdentificationResultsService {
       const pair = await this.resolvePair(manager, input, signed.system);
       const resultId = randomUUID();
       const audits: AuditEvent[] = [];
-      let answer: Omit<ResultAnswer, 'resultId'> = { outcome: 'recorded', alertId: null, conflictingAlertId: null, superseded: [] };
+      let answer: Omit<ResultAnswer, 'resultId'> = { outcome: 'recorded', alertId: null, conflictingAlertId: null, superseded: [], restored: [] };
       if (pair) {
         const alert = await manager.getRepository(Alert).createQueryBuilder('a').setLock('pessimistic_write')
           .where('a.missing_report_id = :r AND a.suspected_victim_id = :v', { r: pair.report.id, v: pair.victim.id }).getOne();
@@ -161,13 +163,13 @@ export class IdentificationResultsService {
     if (alert?.status === 'confirmed') {
       await manager.query(`UPDATE alerts SET forensic_result = 'identified', updated_at = now() WHERE id = $1`, [alert.id]);
       await writeAlertEvent(manager, alert, 'forensic_identified', 'confirmed', null, reason, { identificationResultId: resultId });
-      return { outcome: 'already_confirmed', alertId: alert.id, conflictingAlertId: null, superseded: [] };
+      return { outcome: 'already_confirmed', alertId: alert.id, conflictingAlertId: null, superseded: [], restored: [] };
     }
     const conflicting = await otherConfirmation(manager, alert?.id ?? null, pair.report.id, pair.victim.id);
     if (conflicting) {
       if (alert) await writeAlertEvent(manager, alert, 'forensic_conflict', alert.status, null, reason, { identificationResultId: resultId, confirmedAlertId: conflicting });
       audits.push({ action: 'identification.conflict', entityType: 'alert', entityId: conflicting, details: { identificationResultId: resultId, result: 'identified' } });
-      return { outcome: 'conflict', alertId: alert?.id ?? null, conflictingAlertId: conflicting, superseded: [] };
+      return { outcome: 'conflict', alertId: alert?.id ?? null, conflictingAlertId: conflicting, superseded: [], restored: [] };
     }
     const from = alert?.status ?? null;
     const confirmed = alert
@@ -184,7 +186,7 @@ export class IdentificationResultsService {
       { action: 'record.located', entityType: 'missing_report', entityId: confirmed.missingReportId, details: { alertId: confirmed.id, condition } },
       ...superseded.map((s) => ({ action: 'alert.superseded', entityType: 'alert', entityId: s, details: { byAlertId: confirmed.id } })),
     );
-    return { outcome: 'confirmed', alertId: confirmed.id, conflictingAlertId: null, superseded };
+    return { outcome: 'confirmed', alertId: confirmed.id, conflictingAlertId: null, superseded, restored: [] };
   }
 
   private async excluded(
@@ -195,16 +197,11 @@ export class IdentificationResultsService {
     reason: string,
     audits: AuditEvent[],
   ): Promise<Omit<ResultAnswer, 'resultId'>> {
-    if (alert?.status === 'confirmed') {
-      // Contradicts a confirmation in force: nothing changes by itself; an administrator reviews (reversal).
-      await writeAlertEvent(manager, alert, 'forensic_conflict', 'confirmed', null, reason, { identificationResultId: resultId, result: 'excluded' });
-      audits.push({ action: 'identification.conflict', entityType: 'alert', entityId: alert.id, details: { identificationResultId: resultId, result: 'excluded' } });
-      return { outcome: 'conflict', alertId: alert.id, conflictingAlertId: alert.id, superseded: [] };
-    }
+    if (alert?.status === 'confirmed') return this.excludeConfirmed(manager, alert, resultId, reason, audits);
     if (alert?.status === 'rejected') {
       await manager.query(`UPDATE alerts SET forensic_result = 'excluded', updated_at = now() WHERE id = $1`, [alert.id]);
       await writeAlertEvent(manager, alert, 'forensic_excluded', 'rejected', null, reason, { identificationResultId: resultId });
-      return { outcome: 'already_rejected', alertId: alert.id, conflictingAlertId: null, superseded: [] };
+      return { outcome: 'already_rejected', alertId: alert.id, conflictingAlertId: null, superseded: [], restored: [] };
     }
     const from = alert?.status ?? null;
     const rejected = alert ? await this.close(manager, alert, 'rejected') : await this.createAlert(manager, pair, 'rejected', resultId);
@@ -214,7 +211,44 @@ export class IdentificationResultsService {
       { alertId: rejected.id, missingReportId: rejected.missingReportId, suspectedVictimId: rejected.suspectedVictimId, data: { decision: 'rejected', source: 'forensic', status: 'rejected' } },
     ]);
     audits.push({ action: 'alert.decided', entityType: 'alert', entityId: rejected.id, details: { decisionId: decision.id, decision: 'rejected', source: 'forensic', identificationResultId: resultId, created: !alert, from } });
-    return { outcome: 'rejected', alertId: rejected.id, conflictingAlertId: null, superseded: [] };
+    return { outcome: 'rejected', alertId: rejected.id, conflictingAlertId: null, superseded: [], restored: [] };
+  }
+
+  /**
+   * The forensic side excludes a pair an investigator had confirmed: the confirmation is reversed (a `reversed`
+   * decision of forensic source, as an admin reversal would write), its consequences undone (the report is no
+   * longer located, the alerts it superseded return to the queue) and the pair rejected for good.
+   */
+  private async excludeConfirmed(manager: EntityManager, alert: Alert, resultId: string, reason: string, audits: AuditEvent[]): Promise<Omit<ResultAnswer, 'resultId'>> {
+    const [confirmation]: { id: string }[] = await manager.query(
+      `SELECT d.id FROM alert_decisions d WHERE d.alert_id = $1 AND d.decision = 'confirmed'
+         AND NOT EXISTS (SELECT 1 FROM alert_decisions r WHERE r.reverses_decision_id = d.id)
+       ORDER BY d.id DESC LIMIT 1`,
+      [alert.id],
+    );
+    const repo = manager.getRepository(AlertDecision);
+    const reversal = confirmation
+      ? await repo.save(
+          repo.create({
+            alertId: alert.id, reviewRound: alert.reviewRound, decision: 'reversed', reason, note: null, evidenceVersion: alert.evidenceVersion,
+            decidedByKeyId: null, organizationId: null, reversesDecisionId: confirmation.id, source: 'forensic', identificationResultId: resultId,
+          }),
+        )
+      : null;
+    const rejected = await this.close(manager, alert, 'rejected');
+    const decision = await this.decision(manager, rejected, 'rejected', reason, resultId);
+    await writeAlertEvent(manager, rejected, 'decided', 'confirmed', null, reason, { decisionId: decision.id, decision: 'rejected', source: 'forensic', identificationResultId: resultId, reversesDecisionId: confirmation?.id ?? null });
+    const restored = await undoConfirmation(manager, alert, null);
+    await notifyPartners(manager, 'alert.decided', [
+      { alertId: alert.id, missingReportId: alert.missingReportId, suspectedVictimId: alert.suspectedVictimId, data: { decision: 'rejected', source: 'forensic', status: 'rejected' } },
+    ]);
+    audits.push(
+      { action: 'alert.decision_reversed', entityType: 'alert', entityId: alert.id, details: { decisionId: reversal?.id ?? null, reversesDecisionId: confirmation?.id ?? null, source: 'forensic', identificationResultId: resultId } },
+      { action: 'alert.decided', entityType: 'alert', entityId: alert.id, details: { decisionId: decision.id, decision: 'rejected', source: 'forensic', identificationResultId: resultId } },
+      { action: 'record.located_reversed', entityType: 'missing_report', entityId: alert.missingReportId, details: { alertId: alert.id } },
+      ...restored.map((a) => ({ action: 'alert.restored', entityType: 'alert', entityId: a.id, details: { reversedAlertId: alert.id } })),
+    );
+    return { outcome: 'rejected', alertId: alert.id, conflictingAlertId: null, superseded: [], restored: restored.map((a) => a.id) };
   }
 
   /** Closes an existing alert with the forensic result (any status but confirmed); its claim is released. */

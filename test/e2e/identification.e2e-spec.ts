@@ -297,6 +297,28 @@ describe('link to the human identification system', () => {
       expect((await ds.query(`SELECT suspected_victim_id FROM identification_results WHERE id = $1`, [alone.body.resultId]))[0].suspected_victim_id).toBe(victimId);
     });
 
+    it('"excluded" for a pair an investigator confirmed reverses the confirmation: the report is no longer located, the superseded alerts return', async () => {
+      const { reportId, victimId, alertId } = await pair();
+      const otherVictim = await submit(submitterMx, 'suspected-victims', suspectedVictim());
+      const sibling = await raise(reportId, otherVictim);
+      const { superseded } = await confirm(alertId);
+      expect(superseded).toEqual([sibling]);
+      const res = await postResult({ identificationCaseId: 'SNIH-2026-000451', missingReportId: reportId, suspectedVictimId: victimId, result: 'excluded', method: 'DNA', date: '2026-11-26' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ outcome: 'rejected', alertId, restored: [sibling] });
+      expect(await alertRow(alertId)).toEqual({ status: 'rejected', forensic_result: 'excluded', last_decision: 'rejected' });
+      expect(await alertRow(sibling)).toMatchObject({ status: 'pending' });
+      const detail = (await as(investigator).get(`/api/v1/alerts/${alertId}`)).body;
+      expect(detail.missingReport.located).toBeNull();
+      expect(detail.decisions.map((d: { decision: string; source: string }) => [d.decision, d.source])).toEqual([
+        ['confirmed', 'reviewer'],
+        ['reversed', 'forensic'],
+        ['rejected', 'forensic'],
+      ]);
+      await raise(reportId, victimId, { weight: 40, probability: 0.999 });
+      expect(await alertRow(alertId)).toMatchObject({ status: 'rejected' });
+    });
+
     it('an identification contradicting a confirmation in force is stored as a conflict and changes nothing', async () => {
       const { reportId, alertId } = await pair();
       await confirm(alertId);

@@ -54,4 +54,5 @@ export class IdentificationResultAnswerDto {
   @ApiProperty({ nullable: true, type: String, description: 'The alert of the pair (created when the service had never raised it)' }) alertId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For a conflict: the confirmed alert the result contradicts' }) conflictingAlertId: string | null;
   @ApiProperty({ type: String, isArray: true, description: 'Alerts closed as superseded by an identification' }) superseded: string[];
+  @ApiProperty({ type: String, isArray: true, description: 'Alerts returned to the queue when an exclusion undid a confirmation' }) restored: string[];
 }
