@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { applyConfirmation, CONSEQUENCES_LOCK, otherConfirmation, undoConfirmation, writeAlertEvent } from '../alerts/alert-consequences.js';
 import { AlertDecision } from '../alerts/alert-decision.entity.js';
 import { Alert, type AlertStatus, OPEN_STATUSES } from '../alerts/alert.entity.js';
-import { type AuditEvent, AuditService } from '../audit/audit.service.js';
+import { type AuditActor, type AuditEvent, AuditService } from '../audit/audit.service.js';
 import { UnauthenticatedError, ValidationFailedError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { notifyPartners } from '../notifications/notify.js';
@@ -41,7 +41,7 @@ export class IdentificationResultsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async receive(input: IdentificationResultDto, signed: { system: string; signature: string }): Promise<ResultAnswer> {
+  async receive(input: IdentificationResultDto, signed: { system: string; signature: string }, auditActor: AuditActor | null = null): Promise<ResultAnswer> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CONSEQUENCES_LOCK]);
       await this.rememberSignature(manager, signed);
@@ -91,7 +91,7 @@ export class IdentificationResultsService {
           { action: 'record.read', entityType: 'suspected_victim', entityId: pair.victim.id, details: { via: 'identification_result', system: signed.system } },
         );
       }
-      await this.audit.recordMany(audits, null, manager);
+      await this.audit.recordMany(audits, auditActor, manager);
       return { resultId, ...answer };
     });
   }

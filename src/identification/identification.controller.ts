@@ -25,6 +25,6 @@ export class IdentificationController {
   @ApiUnauthorizedResponse({ description: 'Unknown system, bad signature, stale timestamp, or a replay' })
   @ApiBadRequestResponse({ description: 'Invalid fields, unknown records or request' })
   receive(@Body() body: IdentificationResultDto, @Req() request: SignedRequest) {
-    return this.results.receive(body, request.signed!);
+    return this.results.receive(body, request.signed!, { keyId: null, organizationId: null, ip: request.ip ?? null, requestId: (request as { id?: unknown }).id === undefined ? null : String((request as { id?: unknown }).id) });
   }
 }

@@ -239,8 +239,9 @@ describe('link to the human identification system', () => {
       ]);
       expect(detail.body.missingReport.located).toEqual({ condition: 'deceased', at: expect.any(String), alertId });
       expect(await alertRow(sibling)).toMatchObject({ status: 'superseded' });
-      const audit = await ds.query(`SELECT action FROM audit_log WHERE details->>'identificationResultId' = $1 OR entity_id = $1 ORDER BY id`, [res.body.resultId]);
+      const audit = await ds.query(`SELECT action, ip, request_id, actor_key_id FROM audit_log WHERE details->>'identificationResultId' = $1 OR entity_id = $1 ORDER BY id`, [res.body.resultId]);
       expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['identification.result_received', 'alert.decided']));
+      expect(audit[0]).toMatchObject({ actor_key_id: null, ip: expect.stringMatching(/127\.0\.0\.1/), request_id: expect.any(String) });
       // No personal data in the audit log.
       expect(JSON.stringify(await ds.query(`SELECT details FROM audit_log WHERE entity_id = $1`, [res.body.resultId]))).not.toContain('genético');
     });
