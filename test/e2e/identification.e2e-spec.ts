@@ -332,6 +332,35 @@ describe('link to the human identification system', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('documents the new routes and bodies', async () => {
+    const t = await startTestApp();
+    try {
+      const res = await t.http.get('/api/docs-json');
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/identification/results',
+          '/api/v1/alerts/{id}/forensic-request',
+          '/api/v1/alerts/{id}/forensic-requests',
+          '/api/v1/deliveries',
+          '/api/v1/deliveries/{id}/retry',
+          '/api/v1/webhook-subscriptions',
+          '/api/v1/webhook-subscriptions/{id}/deactivate',
+        ]),
+      );
+      const result = res.body.components.schemas.IdentificationResultDto;
+      expect(result.required).toEqual(expect.arrayContaining(['identificationCaseId', 'result', 'method', 'date']));
+      expect(result.properties.result.enum).toEqual(['identified', 'excluded', 'inconclusive']);
+      expect(result.properties.method.enum).toEqual(['DNA', 'fingerprint', 'dental', 'other']);
+      expect(res.body.paths['/api/v1/identification/results'].post.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['X-CBMP-Signature', 'X-CBMP-System', 'X-CBMP-Timestamp']);
+      expect(Object.keys(res.body.components.schemas.SuspectedVictimInputDto.properties)).toEqual(expect.arrayContaining(['dnaSampleTaken', 'fingerprintRecordIds']));
+      expect(Object.keys(res.body.components.schemas.MissingReportInputDto.properties)).toEqual(expect.arrayContaining(['familyReferenceSamples', 'fingerprintRecordIds']));
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('a service killed between the decision and the delivery', () => {
   it('delivers the request after a restart on the same database, exactly once', async () => {
     const receiver = await new IdentificationReceiver(SECRET).start();
