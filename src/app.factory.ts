@@ -39,6 +39,8 @@ export async function createApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options.logStream), {
     bodyParser: false,
+    // The raw bytes of JSON bodies stay available (req.rawBody): signed inbound messages are verified over them.
+    rawBody: true,
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });

@@ -9,6 +9,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentificationModule } from './identification/identification.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { loggerOptions } from './common/logging.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -35,6 +38,9 @@ export class AppModule {
         AlertsModule,
         MatchingModule,
         StatisticsModule,
+        OutboxModule,
+        IdentificationModule,
+        NotificationsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -27,11 +27,20 @@ export class AlertDecision {
   @Column({ name: 'evidence_version', type: 'integer' })
   evidenceVersion: number;
 
-  @Column({ name: 'decided_by_key_id', type: 'uuid' })
-  decidedByKeyId: string;
+  /** The reviewer's key; null for a decision of the forensic side. */
+  @Column({ name: 'decided_by_key_id', type: 'uuid', nullable: true })
+  decidedByKeyId: string | null;
 
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  /** `reviewer` (an investigator or admin) or `forensic` (a result of the human identification system). */
+  @Column({ type: 'text', default: 'reviewer' })
+  source: 'reviewer' | 'forensic';
+
+  /** For a forensic decision: the identification result it records. */
+  @Column({ name: 'identification_result_id', type: 'uuid', nullable: true })
+  identificationResultId: string | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
   decidedAt: Date;

@@ -5,10 +5,11 @@ import { type AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { ConflictError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PersonRecord } from '../records/person-record.entity.js';
-import { CONSEQUENCES_LOCK } from './alert-consequences.js';
+import { enqueueForensicRequests, forensicRequestAudits } from '../identification/forensic-requests.js';
+import { notifyPartners } from '../notifications/notify.js';
+import { deliveryView, OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { applyConfirmation, CONSEQUENCES_LOCK, undoConfirmation, writeAlertEvent } from './alert-consequences.js';
 import { AlertDecision } from './alert-decision.entity.js';
-import { AlertEvent } from './alert-event.entity.js';
 import { AlertNote } from './alert-note.entity.js';
 import { Alert, type AlertStatus, type Decision, OPEN_STATUSES } from './alert.entity.js';
 import { AlertsService, currentState, decisionView, liveClaim } from './alerts.service.js';
@@ -124,6 +125,8 @@ export class AlertReviewService {
           decidedByKeyId: actor.keyId,
           organizationId: actor.organizationId,
           reversesDecisionId: null,
+          source: 'reviewer',
+          identificationResultId: null,
         }),
       );
       const from = alert.status;
@@ -137,21 +140,22 @@ export class AlertReviewService {
       await this.event(manager, updated, 'decided', from, actor, null, { decisionId: decision.id, decision: input.decision });
       const audits: AuditEvent[] = [{ action: 'alert.decided', entityType: 'alert', entityId: id, details: { decisionId: decision.id, decision: input.decision, evidenceVersion: alert.evidenceVersion, reviewRound: alert.reviewRound } }];
       let superseded: string[] = [];
+      let forensicRequests: { id: string }[] = [];
+      const notice = { alertId: id, missingReportId: alert.missingReportId, suspectedVictimId: alert.suspectedVictimId };
+      await notifyPartners(manager, 'alert.decided', [{ ...notice, data: { decision: input.decision, source: 'reviewer', status: updated.status } }]);
       if (input.decision === 'confirmed') {
-        const other = await manager.query(
-          `SELECT id FROM alerts WHERE status = 'confirmed' AND id <> $1 AND (missing_report_id = $2 OR suspected_victim_id = $3) LIMIT 1`,
-          [id, alert.missingReportId, alert.suspectedVictimId],
-        );
-        if (other.length > 0) throw new ConflictError('One of the two records is already part of a confirmed match', undefined, { ...current, confirmedAlertId: other[0].id });
-        const victim = await manager.getRepository(PersonRecord).findOneOrFail({ where: { id: alert.suspectedVictimId }, select: { id: true, condition: true } });
-        // The record's own content and version are the submitter's: located is service state, set without touching them.
-        await manager.query(`UPDATE person_records SET located = $2, located_at = now(), located_by_alert_id = $3 WHERE id = $1`, [alert.missingReportId, victim.condition ?? 'alive', id]);
-        superseded = await this.supersedeSiblings(manager, updated, actor);
-        audits.push({ action: 'record.located', entityType: 'missing_report', entityId: alert.missingReportId, details: { alertId: id, condition: victim.condition ?? 'alive' } });
+        const consequences = await applyConfirmation(manager, updated, actor.keyId, current);
+        superseded = consequences.superseded;
+        audits.push({ action: 'record.located', entityType: 'missing_report', entityId: alert.missingReportId, details: { alertId: id, condition: consequences.condition } });
         for (const sibling of superseded) audits.push({ action: 'alert.superseded', entityType: 'alert', entityId: sibling, details: { byAlertId: id } });
+        await notifyPartners(manager, 'record.located', [{ ...notice, data: { condition: consequences.condition } }]);
+        // The confirmed lead goes to the human identification system, in this transaction (outbox).
+        const requests = await enqueueForensicRequests(manager, this.config, updated, actor, input.reason, 'confirmation');
+        audits.push(...forensicRequestAudits(id, requests, 'confirmation'));
+        forensicRequests = requests;
       }
       await this.audit.recordMany(audits, actor, manager);
-      return { alert: currentState(updated), decision: decisionView(decision), superseded };
+      return { alert: currentState(updated), decision: decisionView(decision), superseded, forensicRequests: forensicRequests.map((r) => r.id) };
     });
   }
 
@@ -184,6 +188,8 @@ export class AlertReviewService {
           decidedByKeyId: actor.keyId,
           organizationId: actor.organizationId,
           reversesDecisionId: confirmation.id,
+          source: 'reviewer',
+          identificationResultId: null,
         }),
       );
       await manager.query(
@@ -192,25 +198,7 @@ export class AlertReviewService {
       );
       const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
       await this.event(manager, updated, 'reversed', 'confirmed', actor, null, { decisionId: reversal.id, reversesDecisionId: confirmation.id });
-      await manager.query(
-        `UPDATE person_records SET located = NULL, located_at = NULL, located_by_alert_id = NULL WHERE id = $1 AND located_by_alert_id = $2`,
-        [alert.missingReportId, id],
-      );
-      // Siblings a different confirmation now covers stay superseded, by that one.
-      await manager.query(
-        `UPDATE alerts s SET superseded_by_alert_id = c.id, updated_at = now()
-         FROM alerts c
-         WHERE s.superseded_by_alert_id = $1 AND s.status = 'superseded' AND c.status = 'confirmed' AND c.id <> $1
-           AND (c.missing_report_id = s.missing_report_id OR c.suspected_victim_id = s.suspected_victim_id)`,
-        [id],
-      );
-      const [restored] = (await manager.query(
-        `UPDATE alerts SET status = 'pending', superseded_by_alert_id = NULL, status_reason = 'restored: the confirmation that superseded it was reversed', updated_at = now()
-         WHERE superseded_by_alert_id = $1 AND status = 'superseded' RETURNING id`,
-        [id],
-      )) as [{ id: string }[], number];
-      const restoredAlerts = restored.length > 0 ? await manager.getRepository(Alert).findBy(restored.map((r) => ({ id: r.id }))) : [];
-      for (const sibling of restoredAlerts) await this.event(manager, sibling, 'restored', 'superseded', actor, 'the confirmation that superseded it was reversed', { reversedAlertId: id });
+      const restoredAlerts = await undoConfirmation(manager, alert, actor.keyId);
       await this.audit.recordMany(
         [
           { action: 'alert.decision_reversed', entityType: 'alert', entityId: id, details: { decisionId: reversal.id, reversesDecisionId: confirmation.id } },
@@ -241,37 +229,48 @@ export class AlertReviewService {
     });
   }
 
-  /** Closes the other open alerts of both records as superseded by a confirmation; returns their ids. */
-  private async supersedeSiblings(manager: EntityManager, confirmed: Alert, actor: Actor): Promise<string[]> {
-    const [rows] = (await manager.query(
-      `WITH s AS (
-         SELECT id, status FROM alerts
-         WHERE id <> $1 AND (missing_report_id = $2 OR suspected_victim_id = $3) AND status IN ('pending', 'in_review', 'needs_info')
-         FOR UPDATE
-       )
-       UPDATE alerts a SET status = 'superseded', superseded_by_alert_id = $1, status_reason = 'another alert of the same record was confirmed',
-              claimed_by_key_id = NULL, claimed_at = NULL, claim_expires_at = NULL, updated_at = now()
-       FROM s WHERE a.id = s.id
-       RETURNING a.id, s.status AS "fromStatus"`,
-      [confirmed.id, confirmed.missingReportId, confirmed.suspectedVictimId],
-    )) as [{ id: string; fromStatus: AlertStatus }[], number];
-    if (rows.length === 0) return [];
-    const siblings = await manager.getRepository(Alert).findBy(rows.map((r) => ({ id: r.id })));
-    const from = new Map(rows.map((r) => [r.id, r.fromStatus]));
-    for (const sibling of siblings) {
-      await this.event(manager, sibling, 'superseded', from.get(sibling.id)!, actor, 'another alert of the same record was confirmed', { byAlertId: confirmed.id });
-    }
-    return rows.map((r) => r.id);
+  private async event(manager: EntityManager, alert: Alert, event: string, from: AlertStatus | null, actor: Actor, reason: string | null, details: Record<string, unknown> | null) {
+    await writeAlertEvent(manager, alert, event, from, actor.keyId, reason, details);
   }
 
-  private async event(manager: EntityManager, alert: Alert, event: string, from: AlertStatus | null, actor: Actor, reason: string | null, details: Record<string, unknown> | null) {
-    const repo = manager.getRepository(AlertEvent);
-    await repo.insert(
-      repo.create({ alertId: alert.id, event, runId: null, actorKeyId: actor.keyId, fromStatus: from, toStatus: alert.status, matchWeight: alert.matchWeight, evidenceVersion: alert.evidenceVersion, reason, details }),
+  /**
+   * An investigator asks the identification system(s) for a forensic comparison of the alert's pair, with a
+   * reason. Written to the outbox in this transaction; 409 when no system is configured for the records' countries.
+   */
+  async requestForensic(id: string, actor: Actor, input: { reason: string }) {
+    return this.dataSource.transaction(async (manager) => {
+      const alert = await this.alerts.findVisible(id, actor, manager);
+      const requests = await enqueueForensicRequests(manager, this.config, alert, actor, input.reason, 'explicit');
+      if (requests.length === 0) throw new ConflictError('No identification system is configured for the countries of this alert\'s records (IDENTIFICATION_SYSTEMS)');
+      await writeAlertEvent(manager, alert, 'forensic_requested', alert.status, actor.keyId, null, { requestIds: requests.map((r) => r.id) });
+      await this.audit.recordMany(forensicRequestAudits(id, requests, 'explicit'), actor, manager);
+      const rows = await manager.getRepository(OutboxMessage).findBy(requests.map((r) => ({ id: r.id })));
+      return { items: rows.map(forensicRequestView) };
+    });
+  }
+
+  /** The forensic requests of a visible alert, oldest first, with their delivery state. */
+  async forensicRequests(id: string, actor: Actor) {
+    await this.alerts.findVisible(id, actor);
+    const rows = await this.dataSource.getRepository(OutboxMessage).find({ where: { alertId: id, kind: 'forensic_request' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const results: { id: string; result: string; method: string; resultDate: string; outcome: string; requestId: string | null; receivedAt: Date }[] = await this.dataSource.query(
+      `SELECT id, result, method, to_char(result_date, 'YYYY-MM-DD') AS "resultDate", outcome, request_id AS "requestId", received_at AS "receivedAt"
+       FROM identification_results WHERE alert_id = $1 ORDER BY received_at, id`,
+      [id],
     );
+    await this.audit.record({ action: 'forensic.read', entityType: 'alert', entityId: id, details: { requestIds: rows.map((r) => r.id), resultIds: results.map((r) => r.id) } }, actor);
+    return {
+      items: rows.map(forensicRequestView),
+      results: results.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt).toISOString() })),
+    };
   }
 }
 
 function noteView(n: AlertNote) {
   return { id: n.id, body: n.body, authorKeyId: n.authorKeyId, organizationId: n.organizationId, createdAt: n.createdAt.toISOString() };
+}
+
+function forensicRequestView(m: OutboxMessage) {
+  const { id, target, status, attempts, nextAttemptAt, lastAttemptAt, lastError, lastStatusCode, deliveredAt, createdAt } = deliveryView(m);
+  return { requestId: id, system: target, trigger: (m.payload.trigger as string) ?? null, status, attempts, nextAttemptAt, lastAttemptAt, lastError, lastStatusCode, deliveredAt, createdAt };
 }

@@ -5,7 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert.js';
 import { type KnownAlert, sameEvidence, type ScoredPair } from '../matching/pipeline/match-session.js';
 import { AlertEvent } from './alert-event.entity.js';
-import { alertPriority } from './alert-priority.js';
+import { notifyPartners } from '../notifications/notify.js';
+import { alertPriority, forensicComparability, type IdentificationReferences } from './alert-priority.js';
 import { Alert, type AlertStatus } from './alert.entity.js';
 import { CONSEQUENCES_LOCK } from './alert-consequences.js';
 
@@ -73,6 +74,12 @@ export class AlertWriter {
     // Shared with other chunks, exclusive with confirmations and reversals: see CONSEQUENCES_LOCK.
     await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [CONSEQUENCES_LOCK]);
     const confirmedBy = await this.confirmedRecords(manager, pairs);
+    const references = await this.identificationReferences(manager, pairs);
+    const comparable = (pair: ScoredPair) => {
+      const report = references.get(pair.reportId);
+      const victim = references.get(pair.victimId);
+      return report !== undefined && victim !== undefined && forensicComparability(report, victim).length > 0;
+    };
     /** The confirmed alert that covers either record of the pair, if any: such a pair is closed as superseded. */
     const coveredBy = (reportId: string, victimId: string) => confirmedBy.get(reportId) ?? confirmedBy.get(victimId) ?? null;
     const SUPERSEDED_REASON = 'a record of this pair is already part of a confirmed match';
@@ -90,7 +97,7 @@ export class AlertWriter {
 
     for (const pair of pairs) {
       const above = pair.probability >= threshold;
-      const scored = this.scoredFields(pair, modelVersion, runId, today);
+      const scored = this.scoredFields(pair, modelVersion, runId, today, comparable(pair));
       const alert = existing.get(key(pair.reportId, pair.victimId));
       if (!alert) {
         if (above) {
@@ -98,7 +105,7 @@ export class AlertWriter {
           fresh.push(alerts.create({
             ...scored, id: randomUUID(), missingReportId: pair.reportId, suspectedVictimId: pair.victimId,
             status: by ? 'superseded' : 'pending', statusReason: by ? SUPERSEDED_REASON : null, supersededByAlertId: by,
-            reviewRound: 1, rejectedWeight: null, evidenceVersion: 1, claimedByKeyId: null, claimedAt: null, claimExpiresAt: null, lastDecision: null,
+            reviewRound: 1, rejectedWeight: null, evidenceVersion: 1, claimedByKeyId: null, claimedAt: null, claimExpiresAt: null, lastDecision: null, forensicResult: null,
           }));
         }
         continue;
@@ -127,7 +134,7 @@ export class AlertWriter {
         reason = by ? SUPERSEDED_REASON : 'rescored at or above the review threshold';
         Object.assign(alert, scored, by ? { status: 'superseded', statusReason: reason, supersededByAlertId: by } : { status: 'pending', statusReason: null });
         counts.updated++;
-      } else if (alert.status === 'rejected' && alert.rejectedWeight !== null && pair.weight >= alert.rejectedWeight + REOPEN_MARGIN_BITS && above) {
+      } else if (alert.status === 'rejected' && alert.forensicResult !== 'excluded' && alert.rejectedWeight !== null && pair.weight >= alert.rejectedWeight + REOPEN_MARGIN_BITS && above) {
         if (coveredBy(alert.missingReportId, alert.suspectedVictimId)) continue; // a record already matched elsewhere: the rejection stands
         name = 'reopened';
         reason = `match weight rose from ${alert.rejectedWeight.toFixed(2)} (when rejected) to ${pair.weight.toFixed(2)}`;
@@ -145,6 +152,14 @@ export class AlertWriter {
       await bulkInsert(manager, Alert, fresh);
       for (const alert of fresh) event(alert, 'raised', null, null, { rules: (alert.evidence as { rules?: string[] }).rules ?? [] });
       counts.created += fresh.length;
+      // Partners hear of new alerts on their records in the same transaction (the outbox delivers them).
+      await notifyPartners(
+        manager,
+        'alert.raised',
+        fresh
+          .filter((a) => a.status === 'pending')
+          .map((a) => ({ alertId: a.id, missingReportId: a.missingReportId, suspectedVictimId: a.suspectedVictimId, data: { status: a.status, crossBorder: a.crossBorder } })),
+      );
     }
     await bulkInsert(manager, AlertEvent, events.map((e) => manager.getRepository(AlertEvent).create(e)));
     return counts;
@@ -165,7 +180,18 @@ export class AlertWriter {
     return map;
   }
 
-  private scoredFields(pair: ScoredPair, modelVersion: string, runId: string, today: Date) {
+  /** Identification references of the records of these pairs (for the forensic-comparability priority). */
+  private async identificationReferences(manager: EntityManager, pairs: ScoredPair[]): Promise<Map<string, IdentificationReferences>> {
+    const ids = [...new Set(pairs.flatMap((p) => [p.reportId, p.victimId]))];
+    const rows: ({ id: string } & IdentificationReferences)[] = await manager.query(
+      `SELECT id, dna_sample_taken AS "dnaSampleTaken", family_reference_samples AS "familyReferenceSamples", fingerprint_record_ids AS "fingerprintRecordIds"
+       FROM person_records WHERE id = ANY($1::uuid[]) AND (dna_sample_taken OR family_reference_samples OR cardinality(fingerprint_record_ids) > 0)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private scoredFields(pair: ScoredPair, modelVersion: string, runId: string, today: Date, forensicComparable: boolean) {
     const crossBorder = pair.reportCountry !== pair.victimCountry;
     return {
       reportCountry: pair.reportCountry,
@@ -174,7 +200,7 @@ export class AlertWriter {
       minor: pair.minor,
       matchWeight: pair.weight,
       probability: pair.probability,
-      priority: alertPriority({ probability: pair.probability, minor: pair.minor, crossBorder, foundDate: pair.foundDate, today }),
+      priority: alertPriority({ probability: pair.probability, minor: pair.minor, crossBorder, foundDate: pair.foundDate, today, forensicComparable }),
       evidence: { ...pair.evidence, rules: pair.rules },
       reportVersion: pair.reportVersion,
       victimVersion: pair.victimVersion,

@@ -90,6 +90,10 @@ export class Alert {
   @Column({ name: 'superseded_by_alert_id', type: 'uuid', nullable: true })
   supersededByAlertId: string | null;
 
+  /** What the human identification system established about the pair: identified (confirmed) or excluded (rejected for good). */
+  @Column({ name: 'forensic_result', type: 'text', nullable: true })
+  forensicResult: 'identified' | 'excluded' | null;
+
   @Column({ name: 'last_run_id', type: 'uuid', nullable: true })
   lastRunId: string | null;
 

@@ -4,8 +4,8 @@ import { type Actor, CurrentActor, PartnerScope, Roles } from '../auth/actor.js'
 import { AlertReviewService } from './alert-review.service.js';
 import { AlertsService } from './alerts.service.js';
 import { ListAlertsQueryDto } from './dto/list-alerts-query.dto.js';
-import { AddNoteDto, ClaimAlertDto, DecideAlertDto, ReverseDecisionDto } from './dto/review.dto.js';
-import { AlertStateDto, AlertSummaryDto, DecisionResultDto, NoteDto, NotesDto, ReversalResultDto } from './dto/review-responses.dto.js';
+import { AddNoteDto, ClaimAlertDto, DecideAlertDto, ForensicRequestDto, ReverseDecisionDto } from './dto/review.dto.js';
+import { AlertStateDto, AlertSummaryDto, DecisionResultDto, ForensicRequestsDto, NoteDto, NotesDto, ReversalResultDto } from './dto/review-responses.dto.js';
 import { uuidParam } from '../common/pipes.js';
 
 const HIDDEN = 'No such alert, or it is outside the caller\'s scope (existence is not revealed)';
@@ -104,5 +104,25 @@ export class AlertsController {
   @ApiCreatedResponse({ type: NoteDto })
   addNote(@Param('id', uuidParam) id: string, @Body() body: AddNoteDto, @CurrentActor() actor: Actor) {
     return this.review.addNote(id, actor, body);
+  }
+
+  @Post(':id/forensic-request')
+  @HttpCode(201)
+  @Roles('investigator')
+  @ApiOperation({ summary: 'Ask the human identification system(s) for a forensic comparison of the pair (delivered through the outbox, signed, retried)' })
+  @ApiConflictResponse({ description: 'No identification system is configured for the records\' countries' })
+  @ApiNotFoundResponse({ description: HIDDEN })
+  @ApiCreatedResponse({ type: ForensicRequestsDto })
+  requestForensic(@Param('id', uuidParam) id: string, @Body() body: ForensicRequestDto, @CurrentActor() actor: Actor) {
+    return this.review.requestForensic(id, actor, body);
+  }
+
+  @Get(':id/forensic-requests')
+  @Roles('investigator', 'admin')
+  @ApiOperation({ summary: 'The forensic comparison requests of the alert (pending, delivered, failed; attempts, last error) and the identification results linked to it' })
+  @ApiNotFoundResponse({ description: HIDDEN })
+  @ApiOkResponse({ type: ForensicRequestsDto })
+  forensicRequests(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+    return this.review.forensicRequests(id, actor);
   }
 }

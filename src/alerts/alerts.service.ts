@@ -94,6 +94,8 @@ export function decisionView(d: AlertDecision) {
     organizationId: d.organizationId,
     decidedAt: d.decidedAt.toISOString(),
     reversesDecisionId: d.reversesDecisionId,
+    source: d.source,
+    identificationResultId: d.identificationResultId,
   };
 }
 
@@ -243,6 +245,7 @@ export class AlertsService {
       evidenceVersion: alert.evidenceVersion,
       lastDecision: alert.lastDecision,
       supersededByAlertId: alert.supersededByAlertId,
+      forensicResult: alert.forensicResult,
       claim: liveClaim(alert),
       evidence: alert.evidence,
       missingReport: { ...toView(report), located: locatedView(report) },

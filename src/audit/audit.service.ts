@@ -6,6 +6,9 @@ import { bulkInsert } from '../database/bulk-insert.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { ListAuditQueryDto } from './dto/list-audit-query.dto.js';
 
+/** Who acted: an API key's actor, or (for signed messages of the identification system) only the address and request. */
+export type AuditActor = Pick<Actor, 'ip' | 'requestId'> & { keyId: string | null; organizationId: string | null };
+
 export interface AuditEvent {
   action: string;
   entityType: string;
@@ -18,7 +21,7 @@ export interface AuditEvent {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(event: AuditEvent, actor: Actor | null, manager?: EntityManager): Promise<void> {
+  async record(event: AuditEvent, actor: AuditActor | null, manager?: EntityManager): Promise<void> {
     await this.recordMany([event], actor, manager);
   }
 
@@ -55,7 +58,7 @@ export class AuditService {
     };
   }
 
-  async recordMany(events: AuditEvent[], actor: Actor | null, manager?: EntityManager): Promise<void> {
+  async recordMany(events: AuditEvent[], actor: AuditActor | null, manager?: EntityManager): Promise<void> {
     if (events.length === 0) return;
     const target = manager ?? this.dataSource.manager;
     const repo = target.getRepository(AuditEntry);

@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     [{ MATCHING_ENGINE_HEAP_MB: '3072' }, { MATCHING_ENGINE_HEAP_MB: 3072 }],
     [{}, { STATISTICS_MIN_CELL: 5, STATISTICS_SNAPSHOT_CRON: '0 3 1 * *' }],
     [{ STATISTICS_MIN_CELL: '10', STATISTICS_SNAPSHOT_CRON: 'off' }, { STATISTICS_MIN_CELL: 10, STATISTICS_SNAPSHOT_CRON: 'off' }],
+    [{}, { IDENTIFICATION_SYSTEMS: [], DELIVERY_INTERVAL_MS: 5000, DELIVERY_MAX_ATTEMPTS: 10, SIGNATURE_TOLERANCE_SECONDS: 300 }],
+    [
+      { IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"https://snih.example/requests","secret":"0123456789abcdef0123456789abcdef","countries":["MX"]}]' },
+      { IDENTIFICATION_SYSTEMS: [{ id: 'snih', url: 'https://snih.example/requests', secret: '0123456789abcdef0123456789abcdef', countries: ['MX'] }] },
+    ],
+    [{ DELIVERY_INTERVAL_MS: '0' }, { DELIVERY_INTERVAL_MS: 0 }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -37,6 +43,11 @@ describe('loadConfig', () => {
     [{ STATISTICS_MIN_CELL: '1' }, 'STATISTICS_MIN_CELL'],
     [{ STATISTICS_MIN_CELL: 'five' }, 'STATISTICS_MIN_CELL'],
     [{ STATISTICS_SNAPSHOT_CRON: 'monthly' }, 'STATISTICS_SNAPSHOT_CRON'],
+    [{ IDENTIFICATION_SYSTEMS: 'not json' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"https://x","secret":"short"}]' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ IDENTIFICATION_SYSTEMS: '[{"id":"snih","url":"ftp://x","secret":"0123456789abcdef0123456789abcdef"}]' }, 'IDENTIFICATION_SYSTEMS'],
+    [{ DELIVERY_MAX_ATTEMPTS: '0' }, 'DELIVERY_MAX_ATTEMPTS'],
+    [{ SIGNATURE_TOLERANCE_SECONDS: '5' }, 'SIGNATURE_TOLERANCE_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

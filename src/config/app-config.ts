@@ -13,6 +13,57 @@ import {
 } from 'class-validator';
 import { validateCronExpression } from 'cron';
 
+/** A target system of forensic comparison requests, which also signs the results it sends back. */
+export interface IdentificationSystem {
+  /** Short name, sent back by the system in the X-CBMP-System header of its results. */
+  id: string;
+  /** Where forensic comparison requests are POSTed. */
+  url: string;
+  /** Shared secret of the HMAC-SHA256 signatures, both directions (at least 32 characters). */
+  secret: string;
+  /** Requests go to the systems whose countries include the country of either record (all when absent). */
+  countries?: ('MX' | 'GT')[];
+}
+
+/** Parses IDENTIFICATION_SYSTEMS; the problem, or the systems. */
+export function parseIdentificationSystems(value: unknown): IdentificationSystem[] | string {
+  if (value === undefined || value === null || value === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  } catch {
+    return 'must be a JSON array of { id, url, secret, countries? }';
+  }
+  if (!Array.isArray(parsed)) return 'must be a JSON array of { id, url, secret, countries? }';
+  const seen = new Set<string>();
+  for (const [i, s] of parsed.entries()) {
+    if (!s || typeof s !== 'object') return `[${i}] must be an object { id, url, secret, countries? }`;
+    const { id, url, secret, countries, ...rest } = s as Record<string, unknown>;
+    if (Object.keys(rest).length > 0) return `[${i}] has unknown fields: ${Object.keys(rest).join(', ')}`;
+    if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(id)) return `[${i}].id must be 1-40 lower-case letters, digits, - or _`;
+    if (seen.has(id)) return `[${i}].id ${id} is repeated`;
+    seen.add(id);
+    if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) return `[${i}].url must be an http(s) URL`;
+    if (typeof secret !== 'string' || secret.length < 32) return `[${i}].secret must be at least 32 characters`;
+    if (countries !== undefined && (!Array.isArray(countries) || countries.length === 0 || countries.some((c) => c !== 'MX' && c !== 'GT'))) {
+      return `[${i}].countries must be a non-empty array of MX, GT`;
+    }
+  }
+  return parsed as IdentificationSystem[];
+}
+
+function IsIdentificationSystems(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIdentificationSystems',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      // The transform leaves the problem (never the secret) in place of an invalid value.
+      options: { message: (args) => (typeof args.value === 'string' ? args.value : 'must be a JSON array of { id, url, secret, countries? }') },
+      validator: { validate: (value: unknown) => Array.isArray(value) },
+    });
+}
+
 /** A cron expression the scheduler accepts, or "off". */
 function IsCronOrOff(): PropertyDecorator {
   return (target, propertyName) =>
@@ -114,6 +165,50 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined || value === '' ? '0 3 1 * *' : value))
   @IsCronOrOff()
   STATISTICS_SNAPSHOT_CRON: string;
+  /**
+   * The human identification systems (JSON array of { id, url, secret, countries? }): where forensic comparison
+   * requests go and whose signed results are accepted. Empty by default (no requests are sent). Never logged.
+   */
+  @Transform(({ value }) => parseIdentificationSystems(value))
+  @IsIdentificationSystems()
+  IDENTIFICATION_SYSTEMS: IdentificationSystem[];
+
+  /** How often the outbox worker delivers due messages, in milliseconds; 0 turns the worker off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be 0 (off) or more' })
+  DELIVERY_INTERVAL_MS: number;
+
+  /** Attempts before an outbox message is marked failed (an admin can retry it). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  DELIVERY_MAX_ATTEMPTS: number;
+
+  /** First retry delay in seconds; it doubles at every attempt, up to DELIVERY_BACKOFF_CAP_SECONDS. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be at least 1' })
+  DELIVERY_BACKOFF_SECONDS: number;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3600 : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be at least 1' })
+  DELIVERY_BACKOFF_CAP_SECONDS: number;
+
+  /** How long one delivery attempt may take, in milliseconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be at least 100' })
+  DELIVERY_TIMEOUT_MS: number;
+
+  /** Accepted clock difference of signed inbound messages, in seconds (older or newer timestamps get 401). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300 : Number(value)))
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(10, { message: 'must be between 10 and 3600' })
+  @Max(3600, { message: 'must be between 10 and 3600' })
+  SIGNATURE_TOLERANCE_SECONDS: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +234,13 @@ const KNOWN = [
   'RATE_LIMIT_PER_MINUTE',
   'STATISTICS_MIN_CELL',
   'STATISTICS_SNAPSHOT_CRON',
+  'IDENTIFICATION_SYSTEMS',
+  'DELIVERY_INTERVAL_MS',
+  'DELIVERY_MAX_ATTEMPTS',
+  'DELIVERY_BACKOFF_SECONDS',
+  'DELIVERY_BACKOFF_CAP_SECONDS',
+  'DELIVERY_TIMEOUT_MS',
+  'SIGNATURE_TOLERANCE_SECONDS',
 ] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

@@ -8,5 +8,8 @@ import { MatchingRun } from '../matching/runs/matching-run.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { PersonRecord } from '../records/person-record.entity.js';
 import { RecordVersion } from '../records/record-version.entity.js';
+import { IdentificationResult } from '../identification/identification-result.entity.js';
+import { WebhookSubscription } from '../notifications/webhook-subscription.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 
-export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent, AlertDecision, AlertNote];
+export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent, AlertDecision, AlertNote, OutboxMessage, IdentificationResult, WebhookSubscription];

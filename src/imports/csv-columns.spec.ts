@@ -10,6 +10,8 @@ describe('readHeader', () => {
     { kind: 'missing_report' as const, headers: ['sourceRecordId', 'mark0.type', 'mark51.type', 'mark1.color'], errors: ['column "mark0.type"', 'column "mark51.type"', 'column "mark1.color"'] },
     { kind: 'missing_report' as const, headers: ['givenNames'], errors: ['column "sourceRecordId"'] },
     { kind: 'missing_report' as const, headers: ['sourceRecordId', 'givenNames', 'givenNames'], errors: ['column "givenNames"'] },
+    { kind: 'suspected_victim' as const, headers: ['sourceRecordId', 'condition', 'fingerprintRecordIds'], errors: [] },
+    { kind: 'missing_report' as const, headers: ['sourceRecordId', 'familyReferenceSamples'], errors: ['column "familyReferenceSamples"'] },
   ])('$headers → $errors', ({ kind, headers, errors }) => {
     const result = readHeader(kind, headers);
     expect('errors' in result ? result.errors.map((e) => e.field) : []).toEqual(errors);
@@ -84,4 +86,12 @@ describe('detectDelimiter', () => {
     ['"a;b",c', ','],
     ['single', ','],
   ])('%j → %j', (line, expected) => expect(detectDelimiter(line)).toBe(expected));
+});
+
+describe('fingerprintRecordIds in CSV', () => {
+  it('is a list separated by |', () => {
+    const r = readHeader('suspected_victim', ['sourceRecordId', 'condition', 'fingerprintRecordIds']);
+    if ('errors' in r) throw new Error('bad header');
+    expect(rowToInput(r.layout, ['S1', 'deceased', 'AFIS-1| INE-2 '])).toMatchObject({ fingerprintRecordIds: ['AFIS-1', 'INE-2'] });
+  });
 });

@@ -13,7 +13,7 @@ const COMMON_TEXT = [
   'build', 'skinTone', 'hairColor', 'eyeColor', 'dateOfBirth',
 ] as const;
 const COMMON_NUMBERS = ['heightCm', 'weightKg'] as const;
-const LISTS = ['aliases', 'languages'] as const;
+const LISTS = ['aliases', 'languages', 'fingerprintRecordIds'] as const;
 const PLACE_PARTS = ['country', 'admin1Code', 'admin1', 'municipality', 'lat', 'lon', 'description'] as const;
 const PLACE_NUMBERS = new Set(['lat', 'lon']);
 const MARK_PARTS = ['type', 'bodyRegion', 'side', 'description'] as const;

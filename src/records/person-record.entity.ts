@@ -128,6 +128,18 @@ export class PersonRecord {
   @Column({ name: 'identification_case_id', type: 'text', nullable: true })
   identificationCaseId: string | null;
 
+  /** Identification references: suspected victims, whether a DNA sample was taken from the body or person. */
+  @Column({ name: 'dna_sample_taken', type: 'boolean', nullable: true })
+  dnaSampleTaken: boolean | null;
+
+  /** Missing reports: whether family reference samples (DNA of relatives) exist. */
+  @Column({ name: 'family_reference_samples', type: 'boolean', nullable: true })
+  familyReferenceSamples: boolean | null;
+
+  /** References of fingerprint records (either kind); null when not given. */
+  @Column({ name: 'fingerprint_record_ids', type: 'text', array: true, nullable: true })
+  fingerprintRecordIds: string[] | null;
+
   /** Missing reports only: set when an investigator confirms a match (alive or deceased, from the victim record). */
   @Column({ type: 'text', nullable: true })
   located: 'alive' | 'deceased' | null;

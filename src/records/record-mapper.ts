@@ -42,7 +42,14 @@ export type RecordFields = Pick<
   | 'foundDate'
   | 'foundPlace'
   | 'identificationCaseId'
+  | 'dnaSampleTaken'
+  | 'familyReferenceSamples'
+  | 'fingerprintRecordIds'
 >;
+
+/** Fields added after records were first stored: left out of the content hash when not given, so that an
+ * identical resubmission of an older record still answers "unchanged". */
+const LATER_FIELDS = ['dnaSampleTaken', 'familyReferenceSamples', 'fingerprintRecordIds'] as const;
 
 const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
 
@@ -108,6 +115,9 @@ export function toRecordFields(kind: RecordKind, input: RecordInputDto, organiza
     foundDate: orNull(victim?.foundDate),
     foundPlace: place(victim?.foundPlace),
     identificationCaseId: orNull(victim?.identificationCaseId),
+    dnaSampleTaken: orNull(victim?.dnaSampleTaken),
+    familyReferenceSamples: orNull(missing?.familyReferenceSamples),
+    fingerprintRecordIds: input.fingerprintRecordIds ?? null,
   };
 }
 
@@ -124,12 +134,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function contentHash(fields: RecordFields): string {
-  return createHash('sha256').update(canonicalJson(fields), 'utf8').digest('hex');
+  const hashed: Record<string, unknown> = { ...fields };
+  for (const key of LATER_FIELDS) if (hashed[key] === null) delete hashed[key];
+  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
 }
 
 const KIND_FIELDS: Record<RecordKind, readonly (keyof RecordFields)[]> = {
-  missing_report: ['dateOfBirth', 'ageAtEvent', 'lastSeenDate', 'lastSeenPlace', 'circumstances'],
-  suspected_victim: ['condition', 'estimatedAgeMin', 'estimatedAgeMax', 'dateOfBirth', 'foundDate', 'foundPlace', 'identificationCaseId'],
+  missing_report: ['dateOfBirth', 'ageAtEvent', 'lastSeenDate', 'lastSeenPlace', 'circumstances', 'familyReferenceSamples'],
+  suspected_victim: ['condition', 'estimatedAgeMin', 'estimatedAgeMax', 'dateOfBirth', 'foundDate', 'foundPlace', 'identificationCaseId', 'dnaSampleTaken'],
 };
 const PROFILE_FIELDS = [
   'givenNames',
@@ -151,6 +163,7 @@ const PROFILE_FIELDS = [
   'eyeColor',
   'marks',
   'documents',
+  'fingerprintRecordIds',
 ] as const satisfies readonly (keyof RecordFields)[];
 
 export type RecordView = Record<string, unknown> & { id: string; kind: RecordKind; version: number };

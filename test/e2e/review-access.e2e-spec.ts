@@ -98,6 +98,14 @@ describe('access model, review workflow and audit', () => {
       ['revoke an unknown key (404 once allowed)', 'post', () => '/api/v1/api-keys/5f0c6c9e-7d38-4b8e-9d55-1c1a0e0b1f00/revoke', {}, { ...all(403), admin: 404 }],
       ['create an organization', 'post', () => '/api/v1/organizations', { name: `Org ${Date.now()}`, country: 'GT' }, { ...all(403), admin: 201 }],
       ['start a matching run', 'post', () => '/api/v1/matching/runs', { mode: 'sometimes' }, { admin: 400, submitter: 403, investigator: 400, partnerRead: 403, partnerWrite: 403 }],
+      ['ask for a forensic comparison (409 once allowed: no identification system configured here)', 'post', () => `/api/v1/alerts/${a.A3}/forensic-request`, { reason: 'x' }, { ...all(403), investigator: 409 }],
+      ['ask for a forensic comparison, other country only', 'post', () => `/api/v1/alerts/${a.A4}/forensic-request`, { reason: 'x' }, { ...all(403), investigator: 404 }],
+      ['read forensic requests', 'get', () => `/api/v1/alerts/${a.A3}/forensic-requests`, undefined, { ...all(403), admin: 200, investigator: 200 }],
+      ['read forensic requests, other country only', 'get', () => `/api/v1/alerts/${a.A4}/forensic-requests`, undefined, { ...all(403), admin: 200, investigator: 404 }],
+      ['list deliveries', 'get', () => '/api/v1/deliveries', undefined, { ...all(403), admin: 200 }],
+      ['retry an unknown delivery (404 once allowed)', 'post', () => '/api/v1/deliveries/5f0c6c9e-7d38-4b8e-9d55-1c1a0e0b1f00/retry', {}, { ...all(403), admin: 404 }],
+      ['list webhook subscriptions', 'get', () => '/api/v1/webhook-subscriptions', undefined, { ...all(403), admin: 200 }],
+      ['send an identification result: signed, not keyed (401 without a signature, whatever the key)', 'post', () => '/api/v1/identification/results', { identificationCaseId: 'x', result: 'identified', method: 'DNA', date: '2026-11-20' }, all(401)],
     ];
     const cases = rows.flatMap(([name, method, path, body, expected]) =>
       (Object.keys(expected) as Who[]).map((who) => [name, who, method, path, body, expected[who]] as const),
@@ -423,7 +431,7 @@ describe('access model, review workflow and audit', () => {
     const decide = res.body.components.schemas.DecideAlertDto;
     expect(decide.properties.decision.enum).toEqual(['confirmed', 'rejected', 'needs_info']);
     expect(decide.required).toEqual(expect.arrayContaining(['decision', 'reason', 'evidenceVersion']));
-    expect(Object.keys(res.body.components.schemas.DecisionResultDto.properties).sort()).toEqual(['alert', 'decision', 'superseded']);
+    expect(Object.keys(res.body.components.schemas.DecisionResultDto.properties).sort()).toEqual(['alert', 'decision', 'forensicRequests', 'superseded']);
     expect(res.body.components.schemas.CreateApiKeyDto.properties.scopes.items.enum).toEqual(['records:read', 'records:write', 'alerts:read', 'statistics']);
     expect((await t.http.get('/api/docs/')).status).toBe(200); // the docs page still loads under the security headers
   });

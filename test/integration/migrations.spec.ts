@@ -26,7 +26,11 @@ describe('migrations from an empty database', () => {
   it('applies every migration once, concurrently started or not', async () => {
     const [a, b] = await Promise.all([runMigrations(db.url), runMigrations(db.url)]);
     expect([...a, ...b]).toEqual(MIGRATIONS.map((m) => new m().name));
-    expect(await tables()).toEqual(['alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'matching_runs', 'organizations', 'person_records', 'record_versions', 'schema_migrations', 'statistics_snapshots']);
+    expect(await tables()).toEqual([
+      'alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'identification_results', 'inbound_signatures',
+      'matching_runs', 'organizations', 'outbox_messages', 'person_records', 'record_versions', 'schema_migrations', 'statistics_snapshots',
+      'webhook_subscriptions',
+    ]);
     expect(await runMigrations(db.url)).toEqual([]);
   });
 
@@ -65,7 +69,7 @@ describe('migrations from an empty database', () => {
     await client.connect();
     try {
       const triggers = await client.query(`SELECT event_object_table AS t FROM information_schema.triggers WHERE trigger_name LIKE '%append_only' GROUP BY 1 ORDER BY 1`);
-      expect(triggers.rows.map((r) => r.t)).toEqual(['alert_decisions', 'alert_events', 'alert_notes', 'audit_log', 'record_versions']);
+      expect(triggers.rows.map((r) => r.t)).toEqual(['alert_decisions', 'alert_events', 'alert_notes', 'audit_log', 'identification_results', 'record_versions']);
       const check = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'alerts_status_check'`);
       expect(check.rows[0].def).toMatch(/superseded/);
     } finally {

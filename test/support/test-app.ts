@@ -24,8 +24,9 @@ let organizations = 0;
 /** The real application over HTTP, on its own fresh database. */
 export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable; db?: TestDatabase } = {}): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
-  // A high rate limit unless a test sets one: the suites send many requests with one key.
-  const config = loadConfig({ LOG_LEVEL: options.logStream ? 'info' : 'silent', MATCHING_CRON: 'off', RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  // A high rate limit unless a test sets one: the suites send many requests with one key. No background delivery:
+  // tests deliver the outbox deterministically (OutboxService.deliverDue).
+  const config = loadConfig({ LOG_LEVEL: options.logStream ? 'info' : 'silent', MATCHING_CRON: 'off', DELIVERY_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
   const app = await createApp(config, db.url, { logs: options.logStream !== undefined, logStream: options.logStream });
   await app.init();
   const adminKey = (await app.get(ApiKeysService).bootstrap(undefined, 'MX')) ?? '';

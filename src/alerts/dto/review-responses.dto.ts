@@ -26,16 +26,19 @@ export class DecisionDto {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() reviewRound: number;
   @ApiProperty({ description: 'The evidence version the decision was made on' }) evidenceVersion: number;
-  @ApiProperty() decidedByKeyId: string;
-  @ApiProperty() organizationId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a forensic decision' }) decidedByKeyId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a forensic decision' }) organizationId: string | null;
   @ApiProperty() decidedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'For a reversal: the decision it reverses' }) reversesDecisionId: string | null;
+  @ApiProperty({ enum: ['reviewer', 'forensic'], description: 'forensic: a result of the human identification system' }) source: string;
+  @ApiProperty({ nullable: true, type: String, description: 'For a forensic decision: the identification result' }) identificationResultId: string | null;
 }
 
 export class DecisionResultDto {
   @ApiProperty({ type: AlertStateDto }) alert: AlertStateDto;
   @ApiProperty({ type: DecisionDto }) decision: DecisionDto;
   @ApiProperty({ type: String, isArray: true, description: 'Alerts closed as superseded by a confirmation' }) superseded: string[];
+  @ApiProperty({ type: String, isArray: true, description: 'Forensic comparison requests written by a confirmation (their requestIds)' }) forensicRequests: string[];
 }
 
 export class ReversalResultDto {
@@ -63,4 +66,22 @@ export class AlertSummaryDto {
   @ApiProperty({ description: 'Open (pending, in_review, needs_info) cross-border alerts' }) crossBorderOpen: number;
   @ApiProperty({ description: 'Open alerts where either person was possibly a minor' }) minorOpen: number;
   @ApiPropertyOptional({ description: 'Alerts the caller holds a live claim on' }) assignedToMe: number;
+}
+
+export class ForensicRequestStateDto {
+  @ApiProperty({ description: 'The requestId sent to the identification system, also the Idempotency-Key of every attempt' }) requestId: string;
+  @ApiProperty({ description: 'Identification system id (IDENTIFICATION_SYSTEMS)' }) system: string;
+  @ApiProperty({ enum: ['confirmation', 'explicit'] }) trigger: string;
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String }) nextAttemptAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastAttemptAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'HTTP 503' }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: Number }) lastStatusCode: number | null;
+  @ApiProperty({ nullable: true, type: String }) deliveredAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class ForensicRequestsDto {
+  @ApiProperty({ type: [ForensicRequestStateDto] }) items: ForensicRequestStateDto[];
 }

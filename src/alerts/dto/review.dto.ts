@@ -56,3 +56,11 @@ export class AddNoteDto {
   @Length(1, 5000, { message: 'must be 1 to 5000 characters' })
   body: string;
 }
+
+export class ForensicRequestDto {
+  @ApiProperty({ description: 'Why a forensic comparison is asked for (sent to the identification system)', maxLength: 2000 })
+  @IsDefined({ message: 'is required' })
+  @IsString({ message: 'must be a string' })
+  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  reason: string;
+}

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -247,6 +248,18 @@ export class PersonProfileDto {
   @IsString()
   @Matches(PARTIAL_DATE, { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD' })
   dateOfBirth?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'References of fingerprint records (fichas decadactilares, AFIS) held for this person',
+    example: ['AFIS-CHIS-2026-001234'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, TEXT_MAX, { each: true })
+  fingerprintRecordIds?: string[];
 }
 
 export class MissingReportInputDto extends PersonProfileDto {
@@ -272,6 +285,11 @@ export class MissingReportInputDto extends PersonProfileDto {
   @IsString()
   @Length(1, 10000)
   circumstances?: string;
+
+  @ApiPropertyOptional({ description: 'Whether family reference samples (DNA of relatives) exist for comparison' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  familyReferenceSamples?: boolean;
 }
 
 export class SuspectedVictimInputDto extends PersonProfileDto {
@@ -307,6 +325,11 @@ export class SuspectedVictimInputDto extends PersonProfileDto {
   @IsString()
   @Length(1, TEXT_MAX)
   identificationCaseId?: string;
+
+  @ApiPropertyOptional({ description: 'Whether a DNA sample was taken from the body or the person' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  dnaSampleTaken?: boolean;
 }
 
 export type RecordInputDto = MissingReportInputDto | SuspectedVictimInputDto;
