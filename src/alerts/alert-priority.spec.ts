@@ -13,6 +13,8 @@ describe('alertPriority', () => {
     { name: 'found over a year ago adds nothing', input: { ...base, foundDate: '2024-01-01' }, expected: 50 },
     { name: 'forensically comparable adds 15', input: { ...base, forensicComparable: true }, expected: 65 },
     { name: 'not comparable adds nothing', input: { ...base, forensicComparable: false }, expected: 50 },
+    { name: 'found today, late in the day, still adds 10 (whole days)', input: { ...base, foundDate: '2026-11-28', today: new Date('2026-11-28T23:59:00Z') }, expected: 60 },
+    { name: 'a run seconds later gives the same points', input: { ...base, foundDate: '2026-05-31', today: new Date('2026-11-28T17:03:41Z') }, expected: 55.041 },
     { name: 'everything', input: { probability: 1, minor: true, crossBorder: true, foundDate: '2026-11-28', today, forensicComparable: true }, expected: 165 },
   ])('$name → $expected', ({ input, expected }) => {
     expect(alertPriority(input)).toBeCloseTo(expected, 2);

@@ -13,9 +13,9 @@ export function alertPriority(input: {
   today: Date;
   forensicComparable?: boolean;
 }): number {
-  const recency = input.foundDate
-    ? Math.max(0, 1 - (input.today.getTime() - Date.parse(`${input.foundDate}T00:00:00Z`)) / (365 * 86_400_000))
-    : 0;
+  // Counted in whole days (the UTC date of `today`), so that runs on the same day give the same priority.
+  const today = Date.UTC(input.today.getUTCFullYear(), input.today.getUTCMonth(), input.today.getUTCDate());
+  const recency = input.foundDate ? Math.max(0, 1 - (today - Date.parse(`${input.foundDate}T00:00:00Z`)) / (365 * 86_400_000)) : 0;
   const points =
     100 * input.probability + (input.minor ? 30 : 0) + 10 * Math.min(1, recency) + (input.crossBorder ? 10 : 0) + (input.forensicComparable ? FORENSIC_POINTS : 0);
   return Math.round(points * 1000) / 1000;
