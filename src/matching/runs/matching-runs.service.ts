@@ -149,9 +149,17 @@ export class MatchingRunsService implements OnApplicationShutdown {
       await phase('writing_alerts');
       const counts = { ...ZERO_COUNTS };
       await timed('write', async () => {
-        for (let pairs = await this.host.next(PAIR_SLICE); pairs.length > 0; pairs = await this.host.next(PAIR_SLICE)) {
-          const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_DEFAULT.version);
-          for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += written[k];
+        // The engine thread explains the next slice while this thread writes the current one.
+        let pending = this.host.next(PAIR_SLICE);
+        try {
+          for (let pairs = await pending; pairs.length > 0; pairs = await pending) {
+            pending = this.host.next(PAIR_SLICE);
+            const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_DEFAULT.version);
+            for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += written[k];
+          }
+        } catch (err) {
+          pending.catch(() => undefined); // a write failed: the slice asked for ahead is not wanted
+          throw err;
         }
       });
       await repo.update(run.id, {
