@@ -303,19 +303,26 @@ function profileOf(records: readonly PreparedRecord[]): Float64Array {
   return out;
 }
 
-/** profileDistance over flat profiles (report i of `r`, victim j of `v`): no object reads in the ranking loop. */
-function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number): number {
+/**
+ * profileDistance over flat profiles (report i of `r`, victim j of `v`): no object reads in the ranking loop.
+ * Every term is ≥ 0, so once the partial sum passes `bar` the rest is skipped and that partial sum (> bar) is
+ * returned: a caller asking "is it within bar?" gets the same answer, sooner.
+ */
+function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number, bar = Infinity): number {
   const a = i * PROFILE_FIELDS;
   const b = j * PROFILE_FIELDS;
   let d = 0;
   if (r[a] === r[a] && v[b] === v[b]) d += Math.max(0, r[a] - v[b + 1], v[b] - r[a + 1]) / 2;
   else d += 1;
+  if (d > bar) return d;
   if (r[a + 2] === r[a + 2] && v[b + 2] === v[b + 2]) d += Math.max(0, Math.abs(r[a + 2] - v[b + 2]) - 4) / 4;
   else d += 1;
+  if (d > bar) return d;
   if (r[a + 3] === r[a + 3] && v[b + 3] === v[b + 3]) {
     const days = v[b + 3] - r[a + 3];
     d += days < -30 ? 2 + -days / 180 : Math.max(0, days) / 730;
   } else d += 1;
+  if (d > bar) return d;
   if (r[a + 4] === r[a + 4] && v[b + 4] === v[b + 4]) {
     // Equirectangular distance at the victim's latitude: within a few per cent of the great circle over the
     // distances that matter here, and far cheaper.
@@ -392,40 +399,11 @@ function rankBlock(reports: Int32Array, all: Float64Array): RankBlock {
   return { reports, profiles };
 }
 
-/**
- * Offers every report of a block to a victim's short list. The arithmetic of profileDistanceAt, term by term in
- * the same order (so the same numbers), with the victim's values read once and a report abandoned as soon as its
- * partial distance passes the list's bar (every term is ≥ 0).
- */
+/** Offers every report of a block to a victim's short list (those past the list's bar are abandoned early). */
 function scanBlock(list: ShortList, block: RankBlock, v: Float64Array, vi: number): void {
-  const b = vi * PROFILE_FIELDS;
-  const vLo = v[b];
-  const vHi = v[b + 1];
-  const vH = v[b + 2];
-  const vDay = v[b + 3];
-  const vLat = v[b + 4];
-  const vLon = v[b + 5];
-  const cosLat = vLat === vLat ? Math.cos(vLat * RADIANS) : 0;
-  const p = block.profiles;
-  for (let i = 0, a = 0; i < block.reports.length; i++, a += PROFILE_FIELDS) {
+  for (let i = 0; i < block.reports.length; i++) {
     const bar = list.bar;
-    let d = 0;
-    if (p[a] === p[a] && vLo === vLo) d += Math.max(0, p[a] - vHi, vLo - p[a + 1]) / 2;
-    else d += 1;
-    if (d > bar) continue;
-    if (p[a + 2] === p[a + 2] && vH === vH) d += Math.max(0, Math.abs(p[a + 2] - vH) - 4) / 4;
-    else d += 1;
-    if (d > bar) continue;
-    if (p[a + 3] === p[a + 3] && vDay === vDay) {
-      const days = vDay - p[a + 3];
-      d += days < -30 ? 2 + -days / 180 : Math.max(0, days) / 730;
-    } else d += 1;
-    if (d > bar) continue;
-    if (p[a + 4] === p[a + 4] && vLat === vLat) {
-      const dx = (p[a + 5] - vLon) * cosLat;
-      const dy = p[a + 4] - vLat;
-      d += Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
-    } else d += 1;
+    const d = profileDistanceAt(block.profiles, i, v, vi, bar);
     if (d <= bar) list.offer(d, block.reports[i]);
   }
 }
@@ -814,11 +792,11 @@ export class BlockingIndex {
         keys = scratch;
         to = scratch.length;
         // A report added later enters a victim's short list when it is at least as close as the list's last.
+        const own = dropped.length > 0 ? profileOf([report]) : null;
         for (const k of dropped) {
           const victimsOfBlock = c.droppedVictims!.get(k);
           if (!victimsOfBlock) continue;
-          const own = profileOf([report]);
-          for (const vi of victimsOfBlock) if (profileDistanceAt(own, 0, this.victimProfiles!, vi) <= c.bestKth![vi]) mark(vi);
+          for (const vi of victimsOfBlock) if (profileDistanceAt(own!, 0, this.victimProfiles!, vi) <= c.bestKth![vi]) mark(vi);
         }
       }
       const start = c.blockStart;
@@ -853,8 +831,8 @@ export class BlockingIndex {
   reportsOf(victim: PreparedRecord, visit: (reportIndex: number, ruleMask: number) => void): number {
     if (!this.reverse) throw new Error('reportsOf() needs an index built with { reverse: true }');
     const scratch = (this.reportScratch ??= candidateScratch(this.reportCount));
-    const gen = ++scratch.generation;
-    const { stamp, masks, touched } = scratch;
+    scratch.generation++;
+    const { masks, touched } = scratch;
     let n = 0;
     const out: number[] = [];
     for (const c of this.compiled) {
@@ -871,28 +849,13 @@ export class BlockingIndex {
           const block = c.droppedReports!.get(k);
           if (block) scanBlock(list, block, own, 0);
         }
-        for (const ri of list.result().best) {
-          if (stamp[ri] !== gen) {
-            stamp[ri] = gen;
-            masks[ri] = 0;
-            touched[n++] = ri;
-          }
-          masks[ri] |= bitMask;
-        }
+        for (const ri of list.result().best) n = markIn(scratch, ri, bitMask, n);
       }
       const start = c.keyReportStart!;
       const list = c.keyReports!;
       for (const fk of out) {
         if (fk + 1 >= start.length) continue;
-        for (let i = start[fk], end = start[fk + 1]; i < end; i++) {
-          const ri = list[i];
-          if (stamp[ri] !== gen) {
-            stamp[ri] = gen;
-            masks[ri] = 0;
-            touched[n++] = ri;
-          }
-          masks[ri] |= bitMask;
-        }
+        for (let i = start[fk], end = start[fk + 1]; i < end; i++) n = markIn(scratch, list[i], bitMask, n);
       }
     }
     for (let i = 0; i < n; i++) visit(touched[i], masks[touched[i]]);
@@ -935,8 +898,8 @@ export function candidatesOf(
   scratch: CandidateScratch,
   visit: (victimIndex: number, ruleMask: number) => void,
 ): number {
-  const gen = ++scratch.generation;
-  const { stamp, masks, touched } = scratch;
+  scratch.generation++;
+  const { masks, touched } = scratch;
   let n = 0;
   for (let bit = 0; bit < arrays.rules.length; bit++) {
     const c = arrays.rules[bit];
@@ -945,26 +908,10 @@ export function candidatesOf(
     const list = c.blockVictims;
     for (let q = c.reportKeyStart[ri], qEnd = c.reportKeyStart[ri + 1]; q < qEnd; q++) {
       const fk = c.reportKeys[q];
-      for (let i = start[fk], end = start[fk + 1]; i < end; i++) {
-        const vi = list[i];
-        if (stamp[vi] !== gen) {
-          stamp[vi] = gen;
-          masks[vi] = 0;
-          touched[n++] = vi;
-        }
-        masks[vi] |= bitMask;
-      }
+      for (let i = start[fk], end = start[fk + 1]; i < end; i++) n = markIn(scratch, list[i], bitMask, n);
     }
     if (c.bestStart && c.bestVictims) {
-      for (let i = c.bestStart[ri], end = c.bestStart[ri + 1]; i < end; i++) {
-        const vi = c.bestVictims[i];
-        if (stamp[vi] !== gen) {
-          stamp[vi] = gen;
-          masks[vi] = 0;
-          touched[n++] = vi;
-        }
-        masks[vi] |= bitMask;
-      }
+      for (let i = c.bestStart[ri], end = c.bestStart[ri + 1]; i < end; i++) n = markIn(scratch, c.bestVictims[i], bitMask, n);
     }
   }
   for (let i = 0; i < n; i++) visit(touched[i], masks[touched[i]]);
@@ -976,6 +923,20 @@ export interface CandidateScratch {
   stamp: Int32Array;
   masks: Uint32Array;
   touched: Int32Array;
+}
+
+/**
+ * Adds `bitMask` to record i's rule mask for the current generation, listing i in `touched` the first time it is
+ * seen; returns the new length of that list.
+ */
+function markIn(scratch: CandidateScratch, i: number, bitMask: number, n: number): number {
+  if (scratch.stamp[i] !== scratch.generation) {
+    scratch.stamp[i] = scratch.generation;
+    scratch.masks[i] = 0;
+    scratch.touched[n++] = i;
+  }
+  scratch.masks[i] |= bitMask;
+  return n;
 }
 
 export function candidateScratch(victims: number): CandidateScratch {
