@@ -6,8 +6,11 @@
  *   npm run demo -- --key cbmp_…      # in another (or CBMP_ADMIN_KEY=cbmp_… npm run demo)
  *
  * Options: --url (default http://localhost:3000), --reports 3000, --victims 2000, --seed 7.
+ * It also creates two investigator accounts for the review console (/console), one per country, and prints their
+ * passwords once.
  * The records are synthetic (src/matching/synthetic): no real person is in them.
  */
+import { randomBytes } from 'node:crypto';
 import { toApiBody } from '../src/matching/synthetic/api-body.js';
 import { generateDataset } from '../src/matching/synthetic/generator.js';
 import { ApiClient } from './lib/api-client.js';
@@ -42,6 +45,15 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`matching run ${run.status}: ${run.pairsCompared} pairs compared, ${run.alerts.created} alerts raised (${seconds} s in all)`);
   console.log(`the queue: curl -H "Authorization: Bearer <admin key>" "${client.baseUrl}/api/v1/alerts?limit=10"`);
+  console.log(`\nthe review console: ${client.baseUrl}/console — investigator accounts (passwords shown only now):`);
+  for (const country of ['MX', 'GT'] as const) {
+    const email = `investigacion.${country.toLowerCase()}.${seed}.${randomBytes(3).toString('hex')}@demo.example`;
+    const password = randomBytes(12).toString('base64url');
+    const organization = country === 'MX' ? `Demo: Fiscalía Especializada en Trata de Personas (semilla ${seed})` : `Demo: Fiscalía contra la Trata de Personas (semilla ${seed})`;
+    const displayName = country === 'MX' ? 'Investigadora de demostración (MX)' : 'Investigador de demostración (GT)';
+    await client.createAccount(adminKey, { email, password, displayName, organization, country, roles: ['investigator'] });
+    console.log(`  ${country}: ${email}  ${password}`);
+  }
 }
 
 main().catch((err: unknown) => {

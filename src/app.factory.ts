@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Writable } from 'node:stream';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -52,6 +53,8 @@ export async function createApp(
   const docsHeaders = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsHeaders : strictHeaders)(req, res, next));
   app.use(requireMediaType);
+  // The console's session cookie (src/auth/auth.guard.ts); API keys never use cookies.
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
@@ -67,11 +70,13 @@ export async function createApp(
       .setTitle('Cross-border missing persons matching service')
       .setDescription(
         'Intake of missing-person reports and suspected-victim records from Mexico and Guatemala. ' +
-          'Every /api/v1 route needs `Authorization: Bearer <key>`. Errors share one shape: ' +
+          'Every /api/v1 route needs `Authorization: Bearer <key>` (systems) or the review console\'s session cookie ' +
+          '`cbmp_session` with the `X-CSRF-Token` header on unsafe methods (people; see /api/v1/session). Errors share one shape: ' +
           '`{ statusCode, error, message, errors?: [{ field, reason }] }`.',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('cbmp_session')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -39,6 +39,11 @@ export class ApiClient {
     return (await this.call<{ key: string }>('POST', '/api/v1/api-keys', adminKey, { organization, country, roles })).key;
   }
 
+  /** Creates a personal account for the review console; answers its id. */
+  async createAccount(adminKey: string, account: { email: string; password: string; displayName: string; organization: string; country: 'MX' | 'GT'; roles: string[] }): Promise<string> {
+    return (await this.call<{ id: string }>('POST', '/api/v1/accounts', adminKey, account)).id;
+  }
+
   /** Sends records through the batch API, 1,000 a call, `parallel` calls in flight. Returns how many failed. */
   async ingest(path: string, key: string, bodies: Record<string, unknown>[], parallel = 2): Promise<number> {
     const batches: Record<string, unknown>[][] = [];

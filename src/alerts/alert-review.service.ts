@@ -12,7 +12,7 @@ import { applyConfirmation, CONSEQUENCES_LOCK, undoConfirmation, writeAlertEvent
 import { AlertDecision } from './alert-decision.entity.js';
 import { AlertNote } from './alert-note.entity.js';
 import { Alert, type AlertStatus, type Decision, OPEN_STATUSES } from './alert.entity.js';
-import { AlertsService, currentState, decisionView, liveClaim } from './alerts.service.js';
+import { AlertsService, currentState, decisionView, liveClaim, type PrincipalNames } from './alerts.service.js';
 
 
 const isOpen = (status: AlertStatus) => (OPEN_STATUSES as readonly AlertStatus[]).includes(status);
@@ -38,8 +38,9 @@ export class AlertReviewService {
   async claim(id: string, actor: Actor, input: { takeover?: boolean; reason?: string }) {
     return this.dataSource.transaction(async (manager) => {
       const alert = await this.alerts.findVisible(id, actor, manager);
+      const names = await this.alerts.names([alert.claimedByKeyId, actor.keyId], manager);
       if (!isOpen(alert.status)) {
-        throw new ConflictError(`The alert is ${alert.status}; only pending, in_review or needs_info alerts can be claimed`, undefined, { current: currentState(alert) });
+        throw new ConflictError(`The alert is ${alert.status}; only pending, in_review or needs_info alerts can be claimed`, undefined, { current: currentState(alert, names) });
       }
       const holder = liveClaim(alert);
       const takeover = holder !== null && holder.keyId !== actor.keyId;
@@ -47,7 +48,7 @@ export class AlertReviewService {
         throw new ConflictError(
           'The alert is claimed by another reviewer',
           [{ field: 'takeover', reason: 'must be true to take over a claim another reviewer holds' }],
-          { current: currentState(alert) },
+          { current: currentState(alert, names) },
         );
       }
       const [rows] = (await manager.query(
@@ -58,7 +59,7 @@ export class AlertReviewService {
          RETURNING id`,
         [id, actor.keyId, this.config.CLAIM_TTL_MINUTES, takeover],
       )) as [{ id: string }[], number];
-      if (rows.length !== 1) throw new ConflictError('The alert could not be claimed', undefined, { current: currentState(alert) });
+      if (rows.length !== 1) throw new ConflictError('The alert could not be claimed', undefined, { current: currentState(alert, names) });
       const updated = (await manager.getRepository(Alert).findOneBy({ id }))!;
       const event = takeover ? 'claim_taken_over' : holder ? 'claim_renewed' : 'claimed';
       await this.event(manager, updated, event, alert.status, actor, takeover ? (input.reason ?? null) : null, takeover ? { previousKeyId: holder!.keyId } : null);
@@ -67,7 +68,7 @@ export class AlertReviewService {
         actor,
         manager,
       );
-      return currentState(updated);
+      return currentState(updated, names);
     });
   }
 
@@ -77,7 +78,8 @@ export class AlertReviewService {
       const alert = await this.alerts.findVisible(id, actor, manager);
       const holder = liveClaim(alert);
       if (!holder || holder.keyId !== actor.keyId) {
-        throw new ConflictError('Only the reviewer holding a live claim can release it', undefined, { current: currentState(alert) });
+        const names = await this.alerts.names([alert.claimedByKeyId], manager);
+        throw new ConflictError('Only the reviewer holding a live claim can release it', undefined, { current: currentState(alert, names) });
       }
       const status: AlertStatus = alert.status === 'in_review' ? (alert.lastDecision === 'needs_info' ? 'needs_info' : 'pending') : alert.status;
       await manager.query(
@@ -101,7 +103,8 @@ export class AlertReviewService {
     return this.dataSource.transaction(async (manager) => {
       if (input.decision === 'confirmed') await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CONSEQUENCES_LOCK]);
       const alert = await this.alerts.findVisible(id, actor, manager);
-      const current = { current: currentState(alert) };
+      const names = await this.alerts.names([alert.claimedByKeyId, actor.keyId], manager);
+      const current = { current: currentState(alert, names) };
       if (!isOpen(alert.status)) throw new ConflictError(`The alert is already ${alert.status}`, undefined, current);
       const holder = liveClaim(alert);
       if (!holder) throw new ConflictError('Claim the alert before deciding (POST /api/v1/alerts/:id/claim)', undefined, current);
@@ -155,7 +158,7 @@ export class AlertReviewService {
         forensicRequests = requests;
       }
       await this.audit.recordMany(audits, actor, manager);
-      return { alert: currentState(updated), decision: decisionView(decision), superseded, forensicRequests: forensicRequests.map((r) => r.id) };
+      return { alert: currentState(updated, names), decision: decisionView(decision, names), superseded, forensicRequests: forensicRequests.map((r) => r.id) };
     });
   }
 
@@ -208,7 +211,8 @@ export class AlertReviewService {
         actor,
         manager,
       );
-      return { alert: currentState(updated), decision: decisionView(reversal), restored: restoredAlerts.map((a) => a.id) };
+      const names = await this.alerts.names([actor.keyId], manager);
+      return { alert: currentState(updated, names), decision: decisionView(reversal, names), restored: restoredAlerts.map((a) => a.id) };
     });
   }
 
@@ -216,7 +220,8 @@ export class AlertReviewService {
     await this.alerts.findVisible(id, actor);
     const notes = await this.dataSource.getRepository(AlertNote).find({ where: { alertId: id }, order: { id: 'ASC' } });
     await this.audit.record({ action: 'alert.notes_read', entityType: 'alert', entityId: id, details: { noteIds: notes.map((n) => n.id) } }, actor);
-    return { items: notes.map(noteView) };
+    const names = await this.alerts.names(notes.map((n) => n.authorKeyId));
+    return { items: notes.map((n) => noteView(n, names)) };
   }
 
   async addNote(id: string, actor: Actor, input: { body: string }) {
@@ -225,7 +230,7 @@ export class AlertReviewService {
       const repo = manager.getRepository(AlertNote);
       const note = await repo.save(repo.create({ alertId: id, authorKeyId: actor.keyId, organizationId: actor.organizationId, body: input.body }));
       await this.audit.record({ action: 'alert.note_added', entityType: 'alert', entityId: id, details: { noteId: note.id } }, actor, manager);
-      return noteView(note);
+      return noteView(note, await this.alerts.names([actor.keyId], manager));
     });
   }
 
@@ -266,8 +271,8 @@ export class AlertReviewService {
   }
 }
 
-function noteView(n: AlertNote) {
-  return { id: n.id, body: n.body, authorKeyId: n.authorKeyId, organizationId: n.organizationId, createdAt: n.createdAt.toISOString() };
+function noteView(n: AlertNote, names: PrincipalNames) {
+  return { id: n.id, body: n.body, authorKeyId: n.authorKeyId, authorName: names.get(n.authorKeyId) ?? null, organizationId: n.organizationId, createdAt: n.createdAt.toISOString() };
 }
 
 function forensicRequestView(m: OutboxMessage) {

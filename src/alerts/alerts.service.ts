@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
+import { ApiKeysService } from '../auth/api-keys.service.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { PersonRecord } from '../records/person-record.entity.js';
 import { locatedView, toView } from '../records/record-mapper.js';
@@ -39,18 +40,24 @@ export interface AlertListItem {
 
 export interface ClaimView {
   keyId: string;
+  /** The holder's name: the person's account, or the key's label (null for a key without one). */
+  name: string | null;
   claimedAt: string;
   expiresAt: string;
 }
 
+/** Display names of principals by key id (ApiKeysService.principalNames). */
+export type PrincipalNames = ReadonlyMap<string, string | null>;
+const NO_NAMES: PrincipalNames = new Map();
+
 /** The claim in force, or null when there is none or it has lapsed. */
-export function liveClaim(alert: Alert, now = new Date()): ClaimView | null {
+export function liveClaim(alert: Alert, names: PrincipalNames = NO_NAMES, now = new Date()): ClaimView | null {
   if (!alert.claimedByKeyId || !alert.claimExpiresAt || alert.claimExpiresAt.getTime() <= now.getTime()) return null;
-  return { keyId: alert.claimedByKeyId, claimedAt: (alert.claimedAt ?? alert.claimExpiresAt).toISOString(), expiresAt: alert.claimExpiresAt.toISOString() };
+  return { keyId: alert.claimedByKeyId, name: names.get(alert.claimedByKeyId) ?? null, claimedAt: (alert.claimedAt ?? alert.claimExpiresAt).toISOString(), expiresAt: alert.claimExpiresAt.toISOString() };
 }
 
 /** The state a reviewer needs to retry: sent with every 409 of the review workflow. */
-export function currentState(alert: Alert) {
+export function currentState(alert: Alert, names: PrincipalNames = NO_NAMES) {
   return {
     id: alert.id,
     status: alert.status,
@@ -58,7 +65,7 @@ export function currentState(alert: Alert) {
     evidenceVersion: alert.evidenceVersion,
     reviewRound: alert.reviewRound,
     lastDecision: alert.lastDecision,
-    claim: liveClaim(alert),
+    claim: liveClaim(alert, names),
     updatedAt: alert.updatedAt.toISOString(),
   };
 }
@@ -82,7 +89,7 @@ function decodeCursor(sort: AlertSort, cursor: string): [number | string, string
   throw new ValidationFailedError([{ field: 'cursor', reason: 'is not a cursor this API returned for this sort' }]);
 }
 
-export function decisionView(d: AlertDecision) {
+export function decisionView(d: AlertDecision, names: PrincipalNames = NO_NAMES) {
   return {
     id: d.id,
     decision: d.decision,
@@ -91,6 +98,7 @@ export function decisionView(d: AlertDecision) {
     reviewRound: d.reviewRound,
     evidenceVersion: d.evidenceVersion,
     decidedByKeyId: d.decidedByKeyId,
+    decidedByName: d.decidedByKeyId ? (names.get(d.decidedByKeyId) ?? null) : null,
     organizationId: d.organizationId,
     decidedAt: d.decidedAt.toISOString(),
     reversesDecisionId: d.reversesDecisionId,
@@ -105,7 +113,13 @@ export class AlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly keys: ApiKeysService,
   ) {}
+
+  /** Names of the people (accounts) or systems (key labels) behind key ids, for claims, decisions, notes and history. */
+  names(keyIds: Iterable<string | null | undefined>, manager?: EntityManager): Promise<PrincipalNames> {
+    return this.keys.principalNames(keyIds, manager);
+  }
 
   async list(query: ListAlertsQueryDto, actor: Actor): Promise<{ items: AlertListItem[]; nextCursor: string | null }> {
     const sort = query.sort ?? '-priority';
@@ -142,6 +156,7 @@ export class AlertsService {
       raw.map((row: Record<string, string>) => [row.a_id, [row.r_source_record_id, row.v_source_record_id]]),
     );
     const page = entities.slice(0, limit);
+    const names = await this.names(page.map((a) => (liveClaim(a) ? a.claimedByKeyId : null)));
     const filters = { status: query.status ?? null, country: query.country ?? null, assignedTo: query.assignedTo ?? null, crossBorder: query.crossBorder ?? null, minor: query.minor ?? null, decision: query.decision ?? null };
     await this.audit.record({ action: 'alert.list', entityType: 'alert', details: { ids: page.map((a) => a.id), sort, filters } }, actor);
     const last = page[page.length - 1];
@@ -162,7 +177,7 @@ export class AlertsService {
           reviewRound: a.reviewRound,
           evidenceVersion: a.evidenceVersion,
           lastDecision: a.lastDecision,
-          claim: liveClaim(a),
+          claim: liveClaim(a, names),
           createdAt: a.createdAt.toISOString(),
           updatedAt: a.updatedAt.toISOString(),
         };
@@ -223,6 +238,7 @@ export class AlertsService {
     const victim = records.find((r) => r.id === alert.suspectedVictimId)!;
     const history = await this.dataSource.getRepository(AlertEvent).find({ where: { alertId: id }, order: { id: 'ASC' } });
     const decisions = await this.dataSource.getRepository(AlertDecision).find({ where: { alertId: id }, order: { id: 'ASC' } });
+    const names = await this.names([alert.claimedByKeyId, ...history.map((e) => e.actorKeyId), ...decisions.map((d) => d.decidedByKeyId)]);
     await this.audit.recordMany(
       [
         { action: 'alert.read', entityType: 'alert', entityId: id, details: { evidenceVersion: alert.evidenceVersion } },
@@ -246,11 +262,11 @@ export class AlertsService {
       lastDecision: alert.lastDecision,
       supersededByAlertId: alert.supersededByAlertId,
       forensicResult: alert.forensicResult,
-      claim: liveClaim(alert),
+      claim: liveClaim(alert, names),
       evidence: alert.evidence,
       missingReport: { ...toView(report), located: locatedView(report) },
       suspectedVictim: toView(victim),
-      decisions: decisions.map(decisionView),
+      decisions: decisions.map((d) => decisionView(d, names)),
       history: history.map((e) => ({
         at: e.at.toISOString(),
         event: e.event,
@@ -261,6 +277,7 @@ export class AlertsService {
         reason: e.reason,
         runId: e.runId,
         actorKeyId: e.actorKeyId,
+        actorName: e.actorKeyId ? (names.get(e.actorKeyId) ?? null) : null,
       })),
       createdAt: alert.createdAt.toISOString(),
       updatedAt: alert.updatedAt.toISOString(),

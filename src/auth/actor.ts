@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import type { Request } from 'express';
 import type { Role, Scope } from './api-key.entity.js';
 
-/** Who is calling: resolved from the API key by the AuthGuard. */
+/** Who is calling: resolved by the AuthGuard from an API key, or from a console session (then accountId is set). */
 export interface Actor {
   keyId: string;
   organizationId: string;
@@ -11,6 +11,9 @@ export interface Actor {
   roles: Role[];
   /** Partner scopes (empty for keys without the partner role). */
   scopes: Scope[];
+  /** Set when a person signed in to the console: their account and session (keyId is then the account's principal). */
+  accountId?: string;
+  sessionId?: string;
   ip: string | null;
   requestId: string | null;
 }

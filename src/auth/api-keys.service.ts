@@ -80,13 +80,55 @@ export class ApiKeysService {
     };
   }
 
-  /** Every key, newest first (secrets are never stored, hashes never shown). */
+  /** Every key of a system, newest first (secrets are never stored, hashes never shown); accounts' principals are not keys. */
   async list(filter: { organizationId?: string }): Promise<KeyView[]> {
-    const keys = await this.dataSource.getRepository(ApiKey).find({
-      where: filter.organizationId ? { organizationId: filter.organizationId } : {},
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
-    return keys.map(keyView);
+    const qb = this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .innerJoinAndSelect('k.organization', 'o')
+      .where('NOT EXISTS (SELECT 1 FROM accounts a WHERE a.key_id = k.id)')
+      .orderBy('k.createdAt', 'DESC')
+      .addOrderBy('k.id', 'DESC');
+    if (filter.organizationId) qb.andWhere('k.organizationId = :organizationId', { organizationId: filter.organizationId });
+    return (await qb.getMany()).map(keyView);
+  }
+
+  /**
+   * Creates the principal of a personal account: an api_keys row with the account's organization, roles and
+   * scopes, and no secret. Its prefix (`account-…`) cannot match the key format, so no Bearer key resolves to it.
+   */
+  async createPrincipal(
+    manager: EntityManager,
+    input: { organization: string; country: 'MX' | 'GT'; roles: Role[]; scopes?: Scope[] },
+  ): Promise<ApiKey> {
+    const organization = await this.findOrCreateOrganization(manager, input.organization, input.country);
+    const repo = manager.getRepository(ApiKey);
+    const saved = await repo.save(
+      repo.create({
+        organizationId: organization.id,
+        keyPrefix: `account-${randomBytes(12).toString('hex')}`,
+        keyHash: '',
+        roles: [...new Set(input.roles)],
+        scopes: [...new Set(input.scopes ?? [])],
+        label: 'account',
+        revokedByKeyId: null,
+        revokedAt: null,
+        expiresAt: null,
+      }),
+    );
+    saved.organization = organization;
+    return saved;
+  }
+
+  /** Display names of principals: the account's name, or the key's label for a system key (null when it has none). */
+  async principalNames(keyIds: Iterable<string | null | undefined>, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string | null>> {
+    const ids = [...new Set([...keyIds].filter((id): id is string => typeof id === 'string'))];
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string | null }[] = await manager.query(
+      `SELECT k.id, coalesce(a.display_name, k.label) AS name FROM api_keys k LEFT JOIN accounts a ON a.key_id = k.id WHERE k.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Revokes a key at once (its next request gets 401). Revoking a revoked key changes nothing. */
@@ -95,6 +137,8 @@ export class ApiKeysService {
       const repo = manager.getRepository(ApiKey);
       const key = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
       if (!key) throw new NotFoundError(`No API key with id ${id}`);
+      const [account] = await manager.query(`SELECT id FROM accounts WHERE key_id = $1`, [id]);
+      if (account) throw new ConflictError('This is a personal account, not a key: disable the account instead', undefined, { accountId: account.id });
       if (!key.revokedAt) {
         await repo.update({ id }, { revokedAt: () => 'now()', revokedByKeyId: actor.keyId } as never);
         await this.audit.record({ action: 'api_key.revoked', entityType: 'api_key', entityId: id, details: { organizationId: key.organizationId } }, actor, manager);

@@ -42,6 +42,11 @@ export class ConflictError extends AppError {
   readonly status = 409;
 }
 
+/** 423: the account is locked after repeated failed sign-ins; details.lockedUntil says until when. */
+export class LockedError extends AppError {
+  readonly status = 423;
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
 }

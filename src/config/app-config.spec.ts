@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       { IDENTIFICATION_SYSTEMS: [{ id: 'snih', url: 'https://snih.example/requests', secret: '0123456789abcdef0123456789abcdef', countries: ['MX'] }] },
     ],
     [{ DELIVERY_INTERVAL_MS: '0' }, { DELIVERY_INTERVAL_MS: 0 }],
+    [{}, { SESSION_COOKIE_SECURE: true, SESSION_IDLE_MINUTES: 60, SESSION_MAX_HOURS: 12, PASSWORD_HASH_ROUNDS: 12 }],
+    [{ SESSION_COOKIE_SECURE: 'false', SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '8', PASSWORD_HASH_ROUNDS: '10' }, { SESSION_COOKIE_SECURE: false, SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 8, PASSWORD_HASH_ROUNDS: 10 }],
   ])('reads %j', (env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -38,6 +40,10 @@ describe('loadConfig', () => {
     [{ EMBEDDED_PG_PORT: '80' }, 'EMBEDDED_PG_PORT'],
     [{ BODY_LIMIT_BYTES: '-1' }, 'BODY_LIMIT_BYTES'],
     [{ MATCHING_CRON: 'every five minutes' }, 'MATCHING_CRON'],
+    [{ SESSION_COOKIE_SECURE: 'yes' }, 'SESSION_COOKIE_SECURE'],
+    [{ SESSION_IDLE_MINUTES: '1' }, 'SESSION_IDLE_MINUTES'],
+    [{ SESSION_MAX_HOURS: '100' }, 'SESSION_MAX_HOURS'],
+    [{ PASSWORD_HASH_ROUNDS: '4' }, 'PASSWORD_HASH_ROUNDS'],
     [{ MATCHING_ENGINE_HEAP_MB: '128' }, 'MATCHING_ENGINE_HEAP_MB'],
     [{ MATCHING_ENGINE_HEAP_MB: 'lots' }, 'MATCHING_ENGINE_HEAP_MB'],
     [{ STATISTICS_MIN_CELL: '1' }, 'STATISTICS_MIN_CELL'],

@@ -203,6 +203,35 @@ export class AppConfig {
   @Min(100, { message: 'must be at least 100' })
   DELIVERY_TIMEOUT_MS: number;
 
+  /**
+   * Whether the console's session cookie carries `Secure` (sent over HTTPS only). On by default; turn it off only
+   * for plain-HTTP development on localhost.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? true : value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'must be true or false' })
+  SESSION_COOKIE_SECURE: boolean;
+
+  /** A console session ends after this many minutes without a request. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(5, { message: 'must be between 5 and 1440' })
+  @Max(1440, { message: 'must be between 5 and 1440' })
+  SESSION_IDLE_MINUTES: number;
+
+  /** A console session ends this many hours after sign-in, however active. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1, { message: 'must be between 1 and 72' })
+  @Max(72, { message: 'must be between 1 and 72' })
+  SESSION_MAX_HOURS: number;
+
+  /** bcrypt cost of account passwords (2^n rounds). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be between 10 and 15' })
+  @Max(15, { message: 'must be between 10 and 15' })
+  PASSWORD_HASH_ROUNDS: number;
+
   /** Accepted clock difference of signed inbound messages, in seconds (older or newer timestamps get 401). */
   @Transform(({ value }) => (value === undefined || value === '' ? 300 : Number(value)))
   @IsInt({ message: 'must be a whole number of seconds' })
@@ -225,6 +254,10 @@ const KNOWN = [
   'EMBEDDED_PG_PORT',
   'BOOTSTRAP_ADMIN_KEY',
   'BOOTSTRAP_ADMIN_COUNTRY',
+  'SESSION_COOKIE_SECURE',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
+  'PASSWORD_HASH_ROUNDS',
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
   'IMPORT_LIMIT_BYTES',

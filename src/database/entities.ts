@@ -1,3 +1,5 @@
+import { Account } from '../accounts/account.entity.js';
+import { Session } from '../accounts/session.entity.js';
 import { AlertDecision } from '../alerts/alert-decision.entity.js';
 import { AlertNote } from '../alerts/alert-note.entity.js';
 import { AlertEvent } from '../alerts/alert-event.entity.js';
@@ -12,4 +14,4 @@ import { IdentificationResult } from '../identification/identification-result.en
 import { WebhookSubscription } from '../notifications/webhook-subscription.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 
-export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent, AlertDecision, AlertNote, OutboxMessage, IdentificationResult, WebhookSubscription];
+export const ENTITIES = [Organization, ApiKey, PersonRecord, RecordVersion, AuditEntry, MatchingRun, Alert, AlertEvent, AlertDecision, AlertNote, OutboxMessage, IdentificationResult, WebhookSubscription, Account, Session];

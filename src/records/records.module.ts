@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecordSearchController } from './record-search.controller.js';
 import { recordsController } from './records.controller-factory.js';
 import { RecordsService } from './records.service.js';
 
@@ -6,7 +7,7 @@ export const MissingReportsController = recordsController('missing_report', 'mis
 export const SuspectedVictimsController = recordsController('suspected_victim', 'suspected-victims', 'suspected-victims');
 
 @Module({
-  controllers: [MissingReportsController, SuspectedVictimsController],
+  controllers: [RecordSearchController, MissingReportsController, SuspectedVictimsController],
   providers: [RecordsService],
   exports: [RecordsService],
 })

@@ -235,6 +235,44 @@ export class RecordsService {
     return kind === 'missing_report' ? { ...toView(record), located: locatedView(record) } : toView(record);
   }
 
+  /**
+   * Name search for people (the console): the folded query against every name field and alias, by trigram word
+   * similarity (so "Ernandes" finds Hernández and "Kej" finds Quej), best first; only records the caller may read.
+   * The reading is audited with the ids shown, never the query text (it is a name).
+   */
+  async search(query: { q: string; kind?: RecordKind; country?: 'MX' | 'GT'; limit?: number }, actor: Actor) {
+    const limit = query.limit ?? 20;
+    const scope = recordScope(actor);
+    const params: unknown[] = [query.q, limit];
+    const where: string[] = [];
+    if (!scope.all) {
+      const visible: string[] = [];
+      if (scope.country) visible.push(`r.country = $${params.push(scope.country)}`);
+      if (scope.organizationId) visible.push(`r.organization_id = $${params.push(scope.organizationId)}`);
+      where.push(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE');
+    }
+    if (query.kind) where.push(`r.kind = $${params.push(query.kind)}`);
+    if (query.country) where.push(`r.country = $${params.push(query.country)}`);
+    const rows: SearchRow[] = await this.dataSource.transaction(async (manager) => {
+      // Looser than the default 0.6, so that one or two wrong letters in a short name still match.
+      await manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SEARCH_THRESHOLD}`);
+      return manager.query(
+        `WITH q AS (SELECT cbmp_fold($1) AS text)
+         SELECT r.id, r.kind, r.source_record_id AS "sourceRecordId", r.country, r.given_names AS "givenNames",
+                r.first_surname AS "firstSurname", r.second_surname AS "secondSurname", r.full_name AS "fullName", r.aliases, r.sex,
+                r.located, word_similarity(q.text, cbmp_search_name(r.given_names, r.first_surname, r.second_surname, r.married_surname, r.full_name, r.aliases)) AS similarity
+         FROM person_records r, q
+         WHERE q.text <% cbmp_search_name(r.given_names, r.first_surname, r.second_surname, r.married_surname, r.full_name, r.aliases)
+           ${where.map((w) => `AND ${w}`).join(' ')}
+         ORDER BY similarity DESC, r.id
+         LIMIT $2`,
+        params,
+      );
+    });
+    await this.audit.record({ action: 'record.search', entityType: 'person_record', details: { ids: rows.map((r) => r.id), kind: query.kind ?? null, country: query.country ?? null } }, actor);
+    return { items: rows.map((r) => ({ ...r, similarity: Math.round(Number(r.similarity) * 1000) / 1000 })) };
+  }
+
   async list(kind: RecordKind, query: ListQuery, actor: Actor): Promise<{ items: RecordView[]; nextCursor: string | null }> {
     const qb = this.dataSource
       .getRepository(PersonRecord)
@@ -293,4 +331,22 @@ export class RecordsService {
     }
     return record;
   }
+}
+
+/** Word similarity (0–1) a record's names need to be found by the name search. */
+export const SEARCH_THRESHOLD = 0.45;
+
+interface SearchRow {
+  id: string;
+  kind: RecordKind;
+  sourceRecordId: string;
+  country: string;
+  givenNames: string | null;
+  firstSurname: string | null;
+  secondSurname: string | null;
+  fullName: string | null;
+  aliases: string[];
+  sex: string;
+  located: string | null;
+  similarity: number;
 }

@@ -27,8 +27,8 @@ describe('migrations from an empty database', () => {
     const [a, b] = await Promise.all([runMigrations(db.url), runMigrations(db.url)]);
     expect([...a, ...b]).toEqual(MIGRATIONS.map((m) => new m().name));
     expect(await tables()).toEqual([
-      'alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'identification_results', 'inbound_signatures',
-      'matching_runs', 'organizations', 'outbox_messages', 'person_records', 'record_versions', 'schema_migrations', 'statistics_snapshots',
+      'accounts', 'alert_decisions', 'alert_events', 'alert_notes', 'alerts', 'api_keys', 'audit_log', 'identification_results', 'inbound_signatures',
+      'matching_runs', 'organizations', 'outbox_messages', 'person_records', 'record_versions', 'schema_migrations', 'sessions', 'statistics_snapshots',
       'webhook_subscriptions',
     ]);
     expect(await runMigrations(db.url)).toEqual([]);

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_STATUSES, DECISIONS } from '../alert.entity.js';
 
 export class ClaimDto {
-  @ApiProperty({ description: 'The API key holding the claim' }) keyId: string;
+  @ApiProperty({ description: 'The principal holding the claim: an API key, or a person\'s account (its keyId)' }) keyId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The holder\'s name: the person\'s display name, or the key\'s label' }) name: string | null;
   @ApiProperty() claimedAt: string;
   @ApiProperty() expiresAt: string;
 }
@@ -27,6 +28,7 @@ export class DecisionDto {
   @ApiProperty() reviewRound: number;
   @ApiProperty({ description: 'The evidence version the decision was made on' }) evidenceVersion: number;
   @ApiProperty({ nullable: true, type: String, description: 'null for a forensic decision' }) decidedByKeyId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Who decided: the person\'s display name (or the key\'s label); null for a forensic decision' }) decidedByName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null for a forensic decision' }) organizationId: string | null;
   @ApiProperty() decidedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'For a reversal: the decision it reverses' }) reversesDecisionId: string | null;
@@ -51,6 +53,7 @@ export class NoteDto {
   @ApiProperty() id: string;
   @ApiProperty() body: string;
   @ApiProperty() authorKeyId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The author\'s name (account display name, or key label)' }) authorName: string | null;
   @ApiProperty() organizationId: string;
   @ApiProperty() createdAt: string;
 }
