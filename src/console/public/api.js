@@ -37,8 +37,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Where to go after signing in again: the page the person was on. */
 export function signInHash(back = location.hash) {
-  const target = back && !back.startsWith('#/entrar') ? back : '';
-  return target ? `#/entrar?volver=${encodeURIComponent(target)}` : '#/entrar';
+  if (back.startsWith('#/entrar')) return back; // already there: keep where it came from
+  return back && back !== '#' && back !== '#/' ? `#/entrar?volver=${encodeURIComponent(back)}` : '#/entrar';
 }
 
 /**

@@ -32,7 +32,9 @@ function useSession() {
 }
 
 function Header({ session, route }) {
-  const [q, setQ] = useState(route.path[0] === 'buscar' ? route.params.get('q') || '' : '');
+  const searched = route.path[0] === 'buscar' ? route.params.get('q') || '' : '';
+  const [q, setQ] = useState(searched);
+  useEffect(() => setQ(searched), [searched]);
   const account = session.account;
   const org = account.organization || {};
   const onSearch = (event) => {

@@ -180,9 +180,9 @@ export function partialDate(value) {
   return y;
 }
 
-const dateTime = new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const dateOnly = new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'short', year: 'numeric' });
-const timeOnly = new Intl.DateTimeFormat('es-MX', { hour: '2-digit', minute: '2-digit' });
+const timeOnly = new Intl.DateTimeFormat('es-MX', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export const formatDateTime = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
 export const formatDate = (iso) => (iso ? dateOnly.format(new Date(iso)) : '');
@@ -198,8 +198,8 @@ export function when(iso) {
 
 /** A probability in percent; never rounded up to a certain 100 % or down to 0 %. */
 export function percent(p) {
-  if (p > 0.999 && p < 1) return '> 99,9 %';
-  if (p < 0.001 && p > 0) return '< 0,1 %';
+  if (p > 0.999 && p < 1) return `> ${(99.9).toLocaleString('es-MX')} %`;
+  if (p < 0.001 && p > 0) return `< ${(0.1).toLocaleString('es-MX')} %`;
   return `${(Math.round(p * 1000) / 10).toLocaleString('es-MX')} %`;
 }
 export const number = (n, digits = 1) => (n === null || n === undefined ? '' : Number(n).toLocaleString('es-MX', { minimumFractionDigits: digits, maximumFractionDigits: digits }));

@@ -4,7 +4,13 @@ import { get, query } from '../api.js';
 import { country, KIND, percent, term } from '../format.js';
 import { ErrorBox, Loading } from '../components/ui.js';
 
-const RECORD_STATUS = { located: 'Localizada', missing: 'Sin localizar', not_located: 'Sin localizar', alive: 'Con vida', deceased: 'Sin vida' };
+/** A missing report is located (alive or dead) by a confirmed match, or not yet; a victim record has no such state. */
+function recordState(r) {
+  if (r.kind !== 'missing_report') return '';
+  if (r.located === 'alive') return 'Localizada con vida';
+  if (r.located === 'deceased') return 'Localizada sin vida';
+  return 'Sin localizar';
+}
 
 export function SearchPage({ params }) {
   const initialQ = params.get('q') || '';
@@ -63,13 +69,13 @@ export function SearchPage({ params }) {
             <thead><tr><th scope="col">Nombre</th><th scope="col">Alias</th><th scope="col">Tipo</th><th scope="col">País</th><th scope="col">Sexo</th><th scope="col">Folio</th><th scope="col">Estado</th><th scope="col" class="num">Parecido</th></tr></thead>
             <tbody>
               ${results.map((r) => html`<tr>
-                <td><a href=${`#/registros/${r.kind}/${r.id}`}>${[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ') || 'Sin nombre'}</a></td>
+                <td><a href=${`#/registros/${r.kind}/${r.id}`}>${[r.givenNames, r.firstSurname, r.secondSurname].filter(Boolean).join(' ') || r.fullName || 'Sin nombre'}</a></td>
                 <td>${(r.aliases || []).join(', ')}</td>
                 <td>${KIND[r.kind] || r.kind}</td>
                 <td>${country(r.country)}</td>
                 <td>${term('SEX', r.sex)}</td>
                 <td class="pair-id">${r.sourceRecordId}</td>
-                <td>${r.status ? RECORD_STATUS[r.status] || r.status : ''}</td>
+                <td>${recordState(r)}</td>
                 <td class="num">${typeof r.similarity === 'number' ? percent(r.similarity) : ''}</td>
               </tr>`)}
             </tbody>

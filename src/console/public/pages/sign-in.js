@@ -1,7 +1,7 @@
 // Sign-in: email and password; 401 and 423 (locked) said plainly.
 import { html, useState, useRef, useEffect } from '../lib.js';
 import { signIn } from '../api.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatTime } from '../format.js';
 
 export function SignInPage({ params }) {
   const [email, setEmail] = useState('');
@@ -30,7 +30,7 @@ export function SignInPage({ params }) {
         const until = error.details.lockedUntil;
         setMessage(
           until
-            ? `Cuenta bloqueada hasta ${formatDateTime(until)} por demasiados intentos fallidos. Espere o pida ayuda a la administración.`
+            ? `Cuenta bloqueada hasta ${new Date(until).toDateString() === new Date().toDateString() ? `las ${formatTime(until)}` : formatDateTime(until)} por demasiados intentos fallidos. Espere o pida ayuda a la administración.`
             : 'Cuenta bloqueada temporalmente por demasiados intentos fallidos. Espere o pida ayuda a la administración.',
         );
       } else if (error.status === 400) setMessage('Escriba su correo y su contraseña.');
