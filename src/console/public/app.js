@@ -96,10 +96,18 @@ function App() {
     if (session && onSignIn) location.hash = route.params.get('volver') || '#/cola';
   }, [ready, session, route.raw]);
 
-  // A new page moves the focus to its content (keyboard and screen-reader users start at the top of it).
+  // A new page moves the focus to its content (keyboard and screen-reader users start at the top of it, not in the
+  // header link they followed); changing the queue's filters stays on the same page and keeps the focus.
+  const pagePath = route.path.join('/');
+  const lastPath = useRef(pagePath);
   useEffect(() => {
-    if (ready && session && main.current && document.activeElement === document.body) main.current.focus({ preventScroll: true });
-  }, [route.path.join('/')]);
+    if (lastPath.current === pagePath) return;
+    lastPath.current = pagePath;
+    if (ready && session && main.current) {
+      main.current.focus({ preventScroll: true });
+      scrollTo(0, 0);
+    }
+  }, [pagePath]);
 
   if (bootError) return html`<main class="boot"><p role="alert">No se pudo abrir la consola: ${bootError}</p></main>`;
   if (!ready) return html`<p class="boot">Cargando la consola…</p>`;
