@@ -150,8 +150,23 @@ function ForensicRequest({ alert, busy, onRequest, requests }) {
   `;
 }
 
+function ReversalForm({ busy, onReverse }) {
+  const [reason, setReason] = useState('');
+  return html`
+    <form class="takeover" onSubmit=${(e) => { e.preventDefault(); if (reason.trim()) onReverse(reason.trim()); }}>
+      <p class="muted">Como administración puede revertir la confirmación: la alerta vuelve a pendiente, el reporte deja de estar localizado y las alertas sustituidas por ella se restablecen.</p>
+      <div class="field">
+        <label for="r-motivo">Motivo de la reversión</label>
+        <input id="r-motivo" required maxlength="2000" value=${reason} onInput=${(e) => setReason(e.currentTarget.value)} />
+      </div>
+      <button type="submit" class="btn btn-danger" disabled=${busy || !reason.trim()}>Revertir la confirmación</button>
+    </form>
+  `;
+}
+
 function Actions({ alert, me, busy, act, requests }) {
   const investigator = (me.roles || []).includes('investigator');
+  const admin = (me.roles || []).includes('admin');
   const open = OPEN.has(alert.status);
   const claim = alert.claim;
   const mine = claim && claim.keyId === me.keyId;
@@ -162,16 +177,13 @@ function Actions({ alert, me, busy, act, requests }) {
       ${!investigator && html`<p class="muted">Solo el personal de investigación reclama y decide alertas; su cuenta puede leerlas y escribir notas.</p>`}
       ${investigator && !open && html`<p class="muted">La alerta está ${STATUS[alert.status].toLowerCase()}: ya no se puede reclamar ni decidir.</p>`}
       ${investigator && open && !claim && html`<button type="button" class="btn btn-primary" disabled=${busy} onClick=${() => act('claim')}>Reclamar para revisar</button>`}
-      ${investigator && open && claim && !mine && html`
-        <div class="row-actions">
-          <button type="button" class="btn" disabled=${busy} onClick=${() => act('claim')}>Reclamar para revisar</button>
-        </div>
-        <${TakeoverForm} busy=${busy} onTakeover=${(reason) => act('takeover', { reason })} />`}
+      ${investigator && open && claim && !mine && html`<${TakeoverForm} busy=${busy} onTakeover=${(reason) => act('takeover', { reason })} />`}
       ${investigator && open && mine && html`
         <${DecisionForm} alert=${alert} busy=${busy} onDecide=${(body) => act('decide', body)} />
         <div class="row-actions">
           <button type="button" class="btn btn-ghost" disabled=${busy} onClick=${() => act('release')}>Liberar el reclamo</button>
         </div>`}
+      ${admin && alert.status === 'confirmed' && html`<${ReversalForm} busy=${busy} onReverse=${(reason) => act('reverse', { reason })} />`}
       ${investigator && html`<${ForensicRequest} alert=${alert} busy=${busy} requests=${requests} onRequest=${(reason) => act('forensic', { reason })} />`}
     </section>
   `;
@@ -285,14 +297,21 @@ export function AlertPage({ id, session }) {
   const act = async (action, body) => {
     setBusy(true);
     setMessage(null);
-    const verbs = { claim: 'reclamar la alerta', takeover: 'tomar la revisión', release: 'liberar el reclamo', decide: 'registrar la decisión', forensic: 'solicitar la comparación forense' };
+    const verbs = { claim: 'reclamar la alerta', takeover: 'tomar la revisión', release: 'liberar el reclamo', decide: 'registrar la decisión', forensic: 'solicitar la comparación forense', reverse: 'revertir la confirmación' };
     try {
       if (action === 'claim') await post(`/alerts/${id}/claim`, {});
       if (action === 'takeover') await post(`/alerts/${id}/claim`, { takeover: true, reason: body.reason });
       if (action === 'release') await post(`/alerts/${id}/release`, {});
+      if (action === 'reverse') {
+        const result = await post(`/alerts/${id}/reversal`, { reason: body.reason });
+        const n = result.restored?.length ?? 0;
+        const extra = n === 1 ? ' Se restableció 1 alerta sustituida.' : n > 1 ? ` Se restablecieron ${n} alertas sustituidas.` : '';
+        setMessage({ kind: 'ok', text: `Confirmación revertida: la alerta vuelve a pendiente.${extra}` });
+      }
       if (action === 'decide') {
         const result = await post(`/alerts/${id}/decision`, body);
-        const extra = result.superseded?.length ? ` Se cerraron ${result.superseded.length} alertas relacionadas como sustituidas.` : '';
+        const n = result.superseded?.length ?? 0;
+        const extra = n === 1 ? ' Se cerró 1 alerta relacionada como sustituida.' : n > 1 ? ` Se cerraron ${n} alertas relacionadas como sustituidas.` : '';
         setMessage({ kind: 'ok', text: `Decisión registrada: ${DECISION[body.decision]}.${extra}` });
       }
       if (action === 'forensic') {
@@ -300,7 +319,8 @@ export function AlertPage({ id, session }) {
         setMessage({ kind: 'ok', text: 'Solicitud de comparación forense registrada; se enviará al sistema de identificación.' });
         await loadRequests();
       }
-      if (action === 'claim' || action === 'takeover') setMessage({ kind: 'ok', text: 'Alerta reclamada: puede revisarla y decidir.' });
+      if (action === 'claim') setMessage({ kind: 'ok', text: 'Alerta reclamada: puede revisarla y decidir.' });
+      if (action === 'takeover') setMessage({ kind: 'ok', text: 'Tomó la revisión de la alerta (queda en el historial, con su motivo): puede revisarla y decidir.' });
       if (action === 'release') setMessage({ kind: 'ok', text: 'Reclamo liberado.' });
       await load();
       return true;
