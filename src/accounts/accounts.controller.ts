@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { type Actor, CurrentActor, Roles } from '../auth/actor.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { uuidParam } from '../common/pipes.js';
+import { grantErrors } from '../auth/dto/create-api-key.dto.js';
 import { AccountsService, type AccountView } from './accounts.service.js';
 import { AccountViewDto, CreateAccountDto, ListAccountsQueryDto } from './dto/account.dto.js';
 
@@ -20,9 +21,8 @@ export class AccountsController {
   @ApiCreatedResponse({ type: AccountViewDto })
   @ApiConflictResponse({ description: 'The email is already used' })
   create(@Body() body: CreateAccountDto, @CurrentActor() actor: Actor): Promise<AccountView> {
-    const partner = body.roles.includes('partner');
-    if (partner && !body.scopes?.length) throw new ValidationFailedError([{ field: 'scopes', reason: 'must name at least one scope for a partner account' }]);
-    if (!partner && body.scopes?.length) throw new ValidationFailedError([{ field: 'scopes', reason: 'are only for accounts with the partner role' }]);
+    const errors = grantErrors(body, 'account');
+    if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.accounts.create(body, actor);
   }
 

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { Role, Scope } from '../auth/api-key.entity.js';
-import { ApiKeysService } from '../auth/api-keys.service.js';
+import { actorOf, ApiKeysService } from '../auth/api-keys.service.js';
 import { ConflictError, LockedError, NotFoundError, UnauthenticatedError, ValidationFailedError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Account } from './account.entity.js';
@@ -261,22 +261,12 @@ export class AccountsService {
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.dataSource.getRepository(Session).update({ id: session.id }, { lastSeenAt: () => 'now()' } as never);
     }
-    const key = account.key;
     return {
       sessionId: session.id,
       csrfToken: csrfTokenFor(token),
       expiresAt: session.expiresAt,
       account: view(account),
-      actor: {
-        keyId: key.id,
-        organizationId: key.organizationId,
-        organizationName: key.organization.name,
-        country: key.organization.country,
-        roles: key.roles,
-        scopes: key.scopes ?? [],
-        accountId: account.id,
-        sessionId: session.id,
-      },
+      actor: { ...actorOf(account.key), accountId: account.id, sessionId: session.id },
     };
   }
 

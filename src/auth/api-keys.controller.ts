@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from './actor.js';
 import { ApiKeysService, type KeyView } from './api-keys.service.js';
-import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } from './dto/create-api-key.dto.js';
+import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, grantErrors, ListApiKeysQueryDto } from './dto/create-api-key.dto.js';
 import { type FieldError, ValidationFailedError } from '../common/errors.js';
 import { uuidParam } from '../common/pipes.js';
 
@@ -19,9 +19,7 @@ export class ApiKeysController {
   async create(@Body() body: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedApiKeyDto> {
     const errors: FieldError[] = [];
     if (body.expiresAt && Date.parse(body.expiresAt) <= Date.now()) errors.push({ field: 'expiresAt', reason: 'must be in the future' });
-    const partner = body.roles.includes('partner');
-    if (partner && !body.scopes?.length) errors.push({ field: 'scopes', reason: 'must name at least one scope for a partner key' });
-    if (!partner && body.scopes?.length) errors.push({ field: 'scopes', reason: 'are only for keys with the partner role' });
+    errors.push(...grantErrors(body, 'key'));
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.keys.create(body, actor);
   }

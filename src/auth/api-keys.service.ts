@@ -50,6 +50,18 @@ function keyView(key: ApiKey): KeyView {
   };
 }
 
+/** The caller a key (or an account's principal) stands for, before the request's address and id are added. */
+export function actorOf(key: ApiKey): Omit<Actor, 'ip' | 'requestId'> {
+  return {
+    keyId: key.id,
+    organizationId: key.organizationId,
+    organizationName: key.organization.name,
+    country: key.organization.country,
+    roles: key.roles,
+    scopes: key.scopes ?? [],
+  };
+}
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -70,14 +82,7 @@ export class ApiKeysService {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
     if (key.revokedAt) return null;
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return null;
-    return {
-      keyId: key.id,
-      organizationId: key.organizationId,
-      organizationName: key.organization.name,
-      country: key.organization.country,
-      roles: key.roles,
-      scopes: key.scopes ?? [],
-    };
+    return actorOf(key);
   }
 
   /** Every key of a system, newest first (secrets are never stored, hashes never shown); accounts' principals are not keys. */

@@ -260,9 +260,9 @@ export class RecordsService {
         `WITH q AS (SELECT cbmp_fold($1) AS text)
          SELECT r.id, r.kind, r.source_record_id AS "sourceRecordId", r.country, r.given_names AS "givenNames",
                 r.first_surname AS "firstSurname", r.second_surname AS "secondSurname", r.full_name AS "fullName", r.aliases, r.sex,
-                r.located, word_similarity(q.text, cbmp_search_name(r.given_names, r.first_surname, r.second_surname, r.married_surname, r.full_name, r.aliases)) AS similarity
+                r.located, word_similarity(q.text, r.search_name) AS similarity
          FROM person_records r, q
-         WHERE q.text <% cbmp_search_name(r.given_names, r.first_surname, r.second_surname, r.married_surname, r.full_name, r.aliases)
+         WHERE q.text <% r.search_name
            ${where.map((w) => `AND ${w}`).join(' ')}
          ORDER BY similarity DESC, r.id
          LIMIT $2`,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, registerDecorator } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Length, registerDecorator } from 'class-validator';
+import { GrantDto } from '../../auth/dto/create-api-key.dto.js';
 import { ROLES, type Role, SCOPES, type Scope } from '../../auth/api-key.entity.js';
 
 /** bcrypt reads at most 72 bytes: longer passwords would be silently cut, so they are refused. */
@@ -16,7 +17,7 @@ function IsPassword(): PropertyDecorator {
     });
 }
 
-export class CreateAccountDto {
+export class CreateAccountDto extends GrantDto {
   @ApiProperty({ example: 'ana.lopez@comision.example' })
   @IsString()
   @IsEmail({}, { message: 'must be an email address' })
@@ -32,27 +33,6 @@ export class CreateAccountDto {
   @IsString()
   @Length(1, 120)
   displayName: string;
-
-  @ApiProperty({ description: 'Organization name; created on first use', example: 'Comisión de Búsqueda de Chiapas' })
-  @IsString()
-  @Length(1, 200)
-  organization: string;
-
-  @ApiProperty({ enum: ['MX', 'GT'] })
-  @IsIn(['MX', 'GT'], { message: 'must be one of: MX, GT' })
-  country: 'MX' | 'GT';
-
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['investigator'] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one role' })
-  @IsIn(ROLES, { each: true, message: `each must be one of: ${ROLES.join(', ')}` })
-  roles: Role[];
-
-  @ApiPropertyOptional({ enum: SCOPES, isArray: true, description: 'Only with the partner role, and required with it' })
-  @IsOptional()
-  @IsArray()
-  @IsIn(SCOPES, { each: true, message: `each must be one of: ${SCOPES.join(', ')}` })
-  scopes?: Scope[];
 }
 
 export class ListAccountsQueryDto {

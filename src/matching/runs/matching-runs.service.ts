@@ -134,8 +134,19 @@ export class MatchingRunsService implements OnApplicationShutdown {
       // in this process, or after a failure); a full run then compares everything with everything.
       // Read and handed to the engine thread a page at a time: neither thread serializes everything at once, the
       // event loop stays responsive, and this thread never holds every row.
+      // The next page is read (this thread and PostgreSQL) while the engine thread prepares the one before.
       await timed('load_and_sync', async () => {
-        for await (const page of this.features.changedSincePages(this.syncedUntil, SYNC_SLICE)) await this.host.sync(page);
+        let syncing: Promise<number> | null = null;
+        try {
+          for await (const page of this.features.changedSincePages(this.syncedUntil, SYNC_SLICE)) {
+            if (syncing) await syncing;
+            syncing = this.host.sync(page);
+          }
+          if (syncing) await syncing;
+        } catch (err) {
+          syncing?.catch(() => undefined); // reading failed: the page being synced is not wanted
+          throw err;
+        }
       });
       this.syncedUntil = watermarkTo;
       const changedIds = watermarkFrom ? await this.features.changedIdsSince(watermarkFrom) : [];
