@@ -6,6 +6,7 @@ import { actorName, country, formatDate, number, percent, STATUS, STATUS_ORDER }
 import { ErrorBox, Loading, StatusBadge, Tag } from '../components/ui.js';
 
 const FILTER_KEYS = ['status', 'country', 'crossBorder', 'minor', 'assignedTo', 'minProbability', 'sort', 'limit'];
+const ORDER_LEAD = { '-priority': 'de mayor a menor prioridad', '-weight': 'de mayor a menor peso de la evidencia', createdAt: 'de la más antigua a la más reciente' };
 const SORTS = { '-priority': 'Prioridad', '-weight': 'Peso de la evidencia', createdAt: 'Más antiguas primero' };
 
 function filtersFrom(params) {
@@ -191,7 +192,7 @@ export function QueuePage({ params, session }) {
     <div class="page">
       <div class="page-head">
         <h1>Cola de alertas</h1>
-        <p class="page-lead">Posibles coincidencias entre reportes de desaparición y registros de posibles víctimas, de mayor a menor prioridad.</p>
+        <p class="page-lead">Posibles coincidencias entre reportes de desaparición y registros de posibles víctimas, ${ORDER_LEAD[filters.sort] || ORDER_LEAD['-priority']}.</p>
       </div>
       <${Summary} summary=${summary} active=${filters.status} />
       <${Filters} initial=${filters} />
