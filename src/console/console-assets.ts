@@ -31,7 +31,11 @@ const TYPES: Record<string, string> = {
  */
 export function publicDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'public'), resolve(here, '../../../src/console/public'), join(process.cwd(), 'src', 'console', 'public')];
+  const candidates = [
+    join(here, 'public'),
+    resolve(here, '../../../src/console/public'),
+    join(process.cwd(), 'src', 'console', 'public'),
+  ];
   const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
   if (!found) throw new Error(`The console's files were not found (looked in ${candidates.join(', ')})`);
   return found;
@@ -74,7 +78,9 @@ export function inlineScriptHashes(html: string): string[] {
  * loaded from a file; no other inline script exists and none is allowed.
  */
 export function consolePageCsp(html: string): string {
-  const directives: Record<string, Iterable<string>> = { ...(contentSecurityPolicy.getDefaultDirectives() as Record<string, Iterable<string>>) };
+  const directives: Record<string, Iterable<string>> = {
+    ...(contentSecurityPolicy.getDefaultDirectives() as Record<string, Iterable<string>>),
+  };
   directives['script-src'] = ["'self'", ...inlineScriptHashes(html)];
   return Object.entries(directives)
     .map(([name, values]) => [name, ...values].join(' '))
@@ -102,9 +108,17 @@ export function loadConsoleAssets(): ConsoleAssets {
     const type = TYPES[extname(path)];
     if (type && path !== 'index.html') files.set(path, { body: readFileSync(join(dir, path)), contentType: type });
   }
-  for (const name of Object.keys(VENDOR)) files.set(`vendor/${name}`, { body: vendorFile(name), contentType: TYPES['.js'] });
+  for (const name of Object.keys(VENDOR))
+    files.set(`vendor/${name}`, { body: vendorFile(name), contentType: TYPES['.js'] });
   // The Spanish labels of the record's vocabularies, from the one place they are defined.
-  files.set('labels.json', { body: Buffer.from(JSON.stringify(VOCABULARY_LABELS_ES), 'utf8'), contentType: TYPES['.json'] });
+  files.set('labels.json', {
+    body: Buffer.from(JSON.stringify(VOCABULARY_LABELS_ES), 'utf8'),
+    contentType: TYPES['.json'],
+  });
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  return { index: { body: Buffer.from(html, 'utf8'), contentType: TYPES['.html'] }, indexCsp: consolePageCsp(html), files };
+  return {
+    index: { body: Buffer.from(html, 'utf8'), contentType: TYPES['.html'] },
+    indexCsp: consolePageCsp(html),
+    files,
+  };
 }

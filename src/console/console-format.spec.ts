@@ -2,7 +2,8 @@
 // @ts-expect-error -- a browser module without type declarations
 import * as format from './public/format.js';
 
-const { distanceKm, evidenceValue, levelLabel, comparisonLabel, partialDate, percent, placeText, signed } = format as Record<string, (...args: never[]) => string | number>;
+const { distanceKm, evidenceValue, levelLabel, comparisonLabel, partialDate, percent, placeText, signed } =
+  format as Record<string, (...args: never[]) => string | number>;
 
 describe('console formatting', () => {
   it.each([
@@ -52,12 +53,16 @@ describe('console formatting', () => {
     expect(value('age_detail', 'born 2006-04-02')).toBe('nació 2 de abril de 2006');
     expect(value('age', 'estimated 17–23 y when found')).toBe('17–23 años (estimada) al localizarla');
     expect(value('time_alive', 'last seen 2025-09-16')).toBe('vista 16 de septiembre de 2025');
-    expect(value('marks', 'tattoo forearm left "rosa con el nombre Lupita"')).toBe('tattoo · forearm left: “rosa con el nombre Lupita”'); // labels not loaded here
+    expect(value('marks', 'tattoo forearm left "rosa con el nombre Lupita"')).toBe(
+      'tattoo · forearm left: “rosa con el nombre Lupita”',
+    ); // labels not loaded here
     expect(value('given_name', 'maria jose · alias: Majo')).toBe('maria jose · alias: Majo');
     expect(value('sex', '—')).toBe('—');
   });
 
   it('writes a place as municipality, state or department, country', () => {
-    expect((placeText as (p: object) => string)({ country: 'GT', admin1: 'Quetzaltenango', municipality: 'Salcajá' })).toBe('Salcajá, Quetzaltenango, Guatemala');
+    expect(
+      (placeText as (p: object) => string)({ country: 'GT', admin1: 'Quetzaltenango', municipality: 'Salcajá' }),
+    ).toBe('Salcajá, Quetzaltenango, Guatemala');
   });
 });

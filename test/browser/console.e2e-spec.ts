@@ -12,7 +12,10 @@ import { startTestApp, type TestAccount, type TestApp } from '../support/test-ap
  * run. Without /usr/bin/chromium the suite is skipped with a warning, except in CI (CI set), where it fails.
  */
 // The callbacks given to page.evaluate and page.waitForFunction run in the page; the project compiles without DOM types.
-declare const document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+declare const document: {
+  querySelectorAll(selector: string): { length: number };
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+};
 declare const location: { hash: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of the API, read as the tests need
 type Json = any;
@@ -20,7 +23,9 @@ type Json = any;
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !process.env.CI) {
-  console.warn(`console browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install chromium); CI installs it and fails without it`);
+  console.warn(
+    `console browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install chromium); CI installs it and fails without it`,
+  );
 }
 const suite = haveChromium || process.env.CI ? describe : describe.skip;
 const IMAGES = join(process.cwd(), 'docs', 'images');
@@ -40,12 +45,19 @@ suite('review console in a browser', () => {
   const unsafe: Request[] = [];
 
   async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'es-MX', timezoneId: 'America/Mexico_City' });
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: 'es-MX',
+      timezoneId: 'America/Mexico_City',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|409|423)/.test(message.text())) {
+      if (
+        message.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of (401|409|423)/.test(message.text())
+      ) {
         problems.push(`console: ${message.text()}`);
       }
     });
@@ -71,7 +83,8 @@ suite('review console in a browser', () => {
       return { status: res.status, body: (await res.json().catch(() => null)) as Json };
     }, path);
 
-  const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (page: Page, selector: string) =>
+    ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ').trim();
 
   const queueRows = (page: Page) => page.locator('[data-testid=queue-row]');
 
@@ -84,8 +97,12 @@ suite('review console in a browser', () => {
     let best = { id: items[0].id, score: -1 };
     for (const { id } of items) {
       const detail = (await apiGet(page, `/alerts/${id}`)).body;
-      const against = (detail.evidence.comparisons as { weight: number; level: string }[]).some((c) => c.level !== 'null' && c.weight < 0);
-      const located = [detail.missingReport.lastSeenPlace, detail.suspectedVictim.foundPlace].every((p) => typeof p?.lat === 'number');
+      const against = (detail.evidence.comparisons as { weight: number; level: string }[]).some(
+        (c) => c.level !== 'null' && c.weight < 0,
+      );
+      const located = [detail.missingReport.lastSeenPlace, detail.suspectedVictim.foundPlace].every(
+        (p) => typeof p?.lat === 'number',
+      );
       const score = (against ? 2 : 0) + (located ? 1 : 0);
       if (score > best.score) best = { id, score };
     }
@@ -93,14 +110,27 @@ suite('review console in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI is set and ${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+    if (!haveChromium)
+      throw new Error(`CI is set and ${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
     t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
 
-    lucia = await t.account(['investigator'], { displayName: 'Lucía Hernández Ortiz', organization: 'Fiscalía Especializada en Trata de Personas (Chiapas)', country: 'MX' });
-    ernesto = await t.account(['investigator'], { displayName: 'Ernesto Ramírez Cruz', organization: 'Comisión Nacional de Búsqueda', country: 'MX' });
-    carmen = await t.account(['investigator'], { displayName: 'Carmen Ajú Pérez', organization: 'Fiscalía contra la Trata (GT)', country: 'GT' });
+    lucia = await t.account(['investigator'], {
+      displayName: 'Lucía Hernández Ortiz',
+      organization: 'Fiscalía Especializada en Trata de Personas (Chiapas)',
+      country: 'MX',
+    });
+    ernesto = await t.account(['investigator'], {
+      displayName: 'Ernesto Ramírez Cruz',
+      organization: 'Comisión Nacional de Búsqueda',
+      country: 'MX',
+    });
+    carmen = await t.account(['investigator'], {
+      displayName: 'Carmen Ajú Pérez',
+      organization: 'Fiscalía contra la Trata (GT)',
+      country: 'GT',
+    });
 
     const { reports, forensic, shelter, mexicanReports } = consoleRecords();
     const submit = async (key: string, path: string, records: object[]) => {
@@ -108,10 +138,17 @@ suite('review console in a browser', () => {
       expect(res.body.summary).toMatchObject({ failed: 0 });
     };
     await submit(await t.key(['submitter'], 'Procuraduría General de la Nación', 'GT'), 'missing-reports', reports);
-    await submit(await t.key(['submitter'], 'Comisión de Búsqueda de Personas del Estado de Chiapas', 'MX'), 'missing-reports', mexicanReports);
+    await submit(
+      await t.key(['submitter'], 'Comisión de Búsqueda de Personas del Estado de Chiapas', 'MX'),
+      'missing-reports',
+      mexicanReports,
+    );
     await submit(await t.key(['submitter'], 'Servicio Médico Forense de Chiapas', 'MX'), 'suspected-victims', forensic);
     await submit(await t.key(['submitter'], 'Albergue Belén, Tapachula', 'MX'), 'suspected-victims', shelter);
-    const run = await t.http.post('/api/v1/matching/runs').set('Authorization', `Bearer ${t.adminKey}`).send({ mode: 'full' });
+    const run = await t.http
+      .post('/api/v1/matching/runs')
+      .set('Authorization', `Bearer ${t.adminKey}`)
+      .send({ mode: 'full' });
     expect(run.status).toBe(202);
     await t.app.get(MatchingRunsService).idle();
 
@@ -151,9 +188,15 @@ suite('review console in a browser', () => {
     await page.fill('#f-prob', '50');
     await page.click('text=Aplicar filtros');
     await page.waitForFunction(() => location.hash.includes('minor=true'));
-    const expected = (await apiGet(page, '/alerts?minor=true&minProbability=0.5&limit=25')).body.items as { id: string; minor: boolean }[];
+    const expected = (await apiGet(page, '/alerts?minor=true&minProbability=0.5&limit=25')).body.items as {
+      id: string;
+      minor: boolean;
+    }[];
     expect(expected.length).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=queue-row]').length === n, expected.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=queue-row]').length === n,
+      expected.length,
+    );
     const ids = await queueRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert-id')));
     expect(ids).toEqual(expected.map((a) => a.id));
     for (const label of await queueRows(page).allTextContents()) expect(label).toContain('Posible menor');
@@ -162,7 +205,10 @@ suite('review console in a browser', () => {
     await page.goto(`${base}/console#/cola?crossBorder=false`);
     const sameCountry = (await apiGet(page, '/alerts?crossBorder=false&limit=25')).body.items as unknown[];
     expect(sameCountry.length).toBeGreaterThan(0);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=queue-row]').length === n, sameCountry.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=queue-row]').length === n,
+      sameCountry.length,
+    );
     for (const label of await queueRows(page).allTextContents()) expect(label).toMatch(/CBP-CHIS-2026-00(42|57)/);
 
     // Pages of 5: next, then back to the first page with the kept cursor.
@@ -170,10 +216,16 @@ suite('review console in a browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=queue-row]').length === 5);
     const firstPage = await queueRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert-id')));
     await page.click('text=Siguiente →');
-    await page.waitForFunction((ids) => !ids.includes(document.querySelector('[data-testid=queue-row]')?.getAttribute('data-alert-id') ?? ''), firstPage);
+    await page.waitForFunction(
+      (ids) => !ids.includes(document.querySelector('[data-testid=queue-row]')?.getAttribute('data-alert-id') ?? ''),
+      firstPage,
+    );
     expect(await text(page, '.pager-info')).toMatch(/^Página 2/);
     await page.click('text=← Anterior');
-    await page.waitForFunction((id) => document.querySelector('[data-testid=queue-row]')?.getAttribute('data-alert-id') === id, firstPage[0]);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid=queue-row]')?.getAttribute('data-alert-id') === id,
+      firstPage[0],
+    );
     expect(await text(page, '.pager-info')).toMatch(/^Página 1/);
   });
 
@@ -195,12 +247,20 @@ suite('review console in a browser', () => {
 
     const scored = (detail.evidence.comparisons as { level: string }[]).filter((c) => c.level !== 'null');
     expect(await page.locator('[data-testid=wf-row]').count()).toBe(scored.length);
-    const weights = (await page.locator('[data-testid=wf-row] .wf-weight').allTextContents()).map((w) => Number(w.replace('−', '-').replace(/[^\d.+-]/g, '')));
+    const weights = (await page.locator('[data-testid=wf-row] .wf-weight').allTextContents()).map((w) =>
+      Number(w.replace('−', '-').replace(/[^\d.+-]/g, '')),
+    );
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
     // Agreement to the right in green, disagreement to the left in red.
-    const bars = await page.locator('[data-testid=wf-row]').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('.wf-weight')!.textContent!.startsWith('−'), r.querySelector('.wf-bar')!.classList.contains('wf-neg'), (r.querySelector('.wf-bar') as unknown as { style: { right: string } }).style.right !== '']),
-    );
+    const bars = await page
+      .locator('[data-testid=wf-row]')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.querySelector('.wf-weight')!.textContent!.startsWith('−'),
+          r.querySelector('.wf-bar')!.classList.contains('wf-neg'),
+          (r.querySelector('.wf-bar') as unknown as { style: { right: string } }).style.right !== '',
+        ]),
+      );
     for (const [negative, red, leftOfAxis] of bars) expect([red, leftOfAxis]).toEqual([negative, negative]);
     expect(await text(page, '[data-testid=wf-total]')).toContain('Total');
   });
@@ -226,7 +286,9 @@ suite('review console in a browser', () => {
     await page.click('[data-testid=count-pending]');
     await page.waitForFunction(() => location.hash.includes('status=pending'));
     await page.waitForSelector('[data-testid=queue-row]');
-    expect(await queueRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert-id')))).not.toContain(rejectedId);
+    expect(await queueRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert-id')))).not.toContain(
+      rejectedId,
+    );
   });
 
   it('a second person cannot claim or decide an alert the first holds: the conflict names the holder', async () => {
@@ -243,7 +305,9 @@ suite('review console in a browser', () => {
     // Ernesto's page still offers the claim: the service answers 409 and the page says who holds it.
     await other.click('button:has-text("Reclamar para revisar")');
     await other.waitForSelector('[data-testid=action-message]');
-    expect(await text(other, '[data-testid=action-message]')).toMatch(/^No se pudo reclamar la alerta: la alerta está reclamada por Lucía Hernández Ortiz hasta las \d\d:\d\d\.$/);
+    expect(await text(other, '[data-testid=action-message]')).toMatch(
+      /^No se pudo reclamar la alerta: la alerta está reclamada por Lucía Hernández Ortiz hasta las \d\d:\d\d\.$/,
+    );
     expect(await text(other, '[data-testid=claim-state]')).toContain('Reclamada por Lucía Hernández Ortiz');
     expect(await other.locator('form.decision').count()).toBe(0); // no decision without the claim
     expect(await other.locator('#t-motivo').count()).toBe(1); // only an explicit takeover, with a reason
@@ -307,12 +371,18 @@ suite('review console in a browser', () => {
     const attempt = async (password: string) => {
       await locked.fill('#correo', carmen.email);
       await locked.fill('#contrasena', password);
-      await Promise.all([locked.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST'), locked.click('button[type=submit]')]);
+      await Promise.all([
+        locked.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST'),
+        locked.click('button[type=submit]'),
+      ]);
       await locked.waitForSelector('[data-testid=signin-error]');
       return text(locked, '[data-testid=signin-error]');
     };
-    for (let i = 1; i <= 4; i++) expect(await attempt(`equivocada-${i}-xxxxxxxx`)).toBe('Correo o contraseña incorrectos.');
-    expect(await attempt('equivocada-5-xxxxxxxx')).toMatch(/^Cuenta bloqueada hasta las \d\d:\d\d por demasiados intentos fallidos/);
+    for (let i = 1; i <= 4; i++)
+      expect(await attempt(`equivocada-${i}-xxxxxxxx`)).toBe('Correo o contraseña incorrectos.');
+    expect(await attempt('equivocada-5-xxxxxxxx')).toMatch(
+      /^Cuenta bloqueada hasta las \d\d:\d\d por demasiados intentos fallidos/,
+    );
     // Locked: even the right password is refused until then.
     expect(await attempt(carmen.password)).toMatch(/^Cuenta bloqueada hasta las \d\d:\d\d/);
     expect(locked.url()).toContain('#/entrar');
@@ -321,7 +391,12 @@ suite('review console in a browser', () => {
   it('sent X-CSRF-Token on every unsafe request, and ran with no script error or CSP violation', async () => {
     const writes = unsafe.filter((r) => !(r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/session'));
     expect(writes.map((r) => `${r.method()} ${new URL(r.url()).pathname.replace(/[0-9a-f-]{36}/, ':id')}`)).toEqual(
-      expect.arrayContaining(['POST /api/v1/alerts/:id/claim', 'POST /api/v1/alerts/:id/decision', 'POST /api/v1/alerts/:id/notes', 'DELETE /api/v1/session']),
+      expect.arrayContaining([
+        'POST /api/v1/alerts/:id/claim',
+        'POST /api/v1/alerts/:id/decision',
+        'POST /api/v1/alerts/:id/notes',
+        'DELETE /api/v1/session',
+      ]),
     );
     for (const request of writes) expect((await request.allHeaders())['x-csrf-token']).toMatch(/^[\w-]{20,}$/);
     expect(problems).toEqual([]);

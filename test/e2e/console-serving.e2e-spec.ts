@@ -14,12 +14,15 @@ describe('the review console is served by the service', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/console', '/console/', '/console/alertas/5f0c6c9e-7d38-4b8e-9d55-1c1a0e0b1f00'])('serves the page at %s without a session', async (path) => {
-    const res = await t.http.get(path);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.text).toContain('<script type="module" src="/console/app.js"></script>');
-  });
+  it.each(['/console', '/console/', '/console/alertas/5f0c6c9e-7d38-4b8e-9d55-1c1a0e0b1f00'])(
+    'serves the page at %s without a session',
+    async (path) => {
+      const res = await t.http.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.text).toContain('<script type="module" src="/console/app.js"></script>');
+    },
+  );
 
   it('allows exactly the import map among inline scripts, and keeps the rest of the policy', async () => {
     const res = await t.http.get('/console');
@@ -30,8 +33,12 @@ describe('the review console is served by the service', () => {
     expect(csp).toContain("script-src-attr 'none'");
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toContain('unsafe-inline\';script'); // style-src alone keeps helmet's 'unsafe-inline'
-    expect(JSON.parse(importMap).imports).toEqual({ preact: '/console/vendor/preact.js', 'preact/hooks': '/console/vendor/preact-hooks.js', htm: '/console/vendor/htm.js' });
+    expect(csp).not.toContain("unsafe-inline';script"); // style-src alone keeps helmet's 'unsafe-inline'
+    expect(JSON.parse(importMap).imports).toEqual({
+      preact: '/console/vendor/preact.js',
+      'preact/hooks': '/console/vendor/preact-hooks.js',
+      htm: '/console/vendor/htm.js',
+    });
     // Any other response keeps helmet's strict policy.
     const script = await t.http.get('/console/app.js');
     expect(script.headers['content-security-policy']).toContain("script-src 'self';");
@@ -58,7 +65,12 @@ describe('the review console is served by the service', () => {
     expect(res.body.BODY_REGION.forearm).toBe('Antebrazo');
   });
 
-  it.each(['/console/missing.js', '/console/../package.json', '/console/%2e%2e/package.json', '/console/vendor/../../package.json'])('serves nothing else: %s', async (path) => {
+  it.each([
+    '/console/missing.js',
+    '/console/../package.json',
+    '/console/%2e%2e/package.json',
+    '/console/vendor/../../package.json',
+  ])('serves nothing else: %s', async (path) => {
     const res = await t.http.get(path);
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('"dependencies"');
