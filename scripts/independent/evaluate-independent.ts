@@ -1,6 +1,7 @@
 /**
  * npm run evaluate:independent -- --seed 1 --reports 5000 --victims 3000
  *                                 [--model default|v1|v2] [--threshold 0.53] [--deployment-prior] [--json] [--diagnose]
+ *                                 [--without mark_free_text,full_name_surname_first,...]
  *
  * Runs the engine's blocking and scoring on the independent data set (scripts/independent/generator.ts) the same
  * way scripts/evaluate.ts does on ours: prepareAll over reports + victims, one Scorer with the model, one
@@ -14,7 +15,10 @@ import { prepareAll } from '../../src/matching/engine/index.js';
 import { modelByName } from '../../src/matching/engine/models.js';
 import { Scorer } from '../../src/matching/engine/scorer.js';
 import { deploymentPrior } from '../../src/matching/pipeline/match-session.js';
+import { prepareMark } from '../../src/matching/engine/marks.js';
+import type { MatchMark } from '../../src/matching/engine/types.js';
 import { generateIndependent, type IndependentDataset } from './generator.js';
+import { MOTIFS, REGION_ES } from './world.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -320,6 +324,7 @@ function diagnose(
         : (t.negativeKind ?? (t.reportIds.length ? 'victim_of_another_report' : 'unrelated'));
     count(fpKinds, `${kind}+${t.nameCase}`);
   }
+  out.push(...markParaphraseCoverage());
   out.push(
     `false positives by victim kind and case: ${top(fpKinds, 12)
       .map(([k, v]) => `${k} ${v}`)
@@ -375,7 +380,9 @@ if (isMain) {
   const nVictims = Number(arg('victims', '3000'));
   const thresholdArg = arg('threshold', '');
   const g0 = performance.now();
-  const data = generateIndependent({ seed, reports: nReports, victims: nVictims });
+  const without = arg('without', '').split(',').filter(Boolean);
+  const data = generateIndependent({ seed, reports: nReports, victims: nVictims, without });
+  if (without.length) console.log(`counterfactual: channels switched off: ${without.join(', ')}`);
   const g1 = performance.now();
   const { result, diagnosis } = runIndependent(data, {
     modelName: arg('model', 'default'),
@@ -398,4 +405,48 @@ if (isMain) {
     }
     if (diagnosis.length) console.log(['', 'diagnosis:', ...diagnosis].join('\n'));
   }
+}
+
+/**
+ * How the engine reads the generator's mark wordings: for every motif, every (family wording, officer wording)
+ * pair is prepared with prepareMark, the officer one both structured (same region) and as a forensic free-text
+ * row (region "other", place in the words). Counts pairs whose motif ids intersect, and free-text rows whose
+ * region comes out as the true one.
+ */
+function markParaphraseCoverage(): string[] {
+  const out = [
+    'mark wordings as the engine reads them (family × officer wording pairs; motif shared / region read from free text):',
+  ];
+  let shared = 0;
+  let pairs = 0;
+  let regionOk = 0;
+  for (const m of MOTIFS) {
+    const region = m.regions[0];
+    const fill = (s: string) => s.replace('{N}', 'Lupita').replace('{D}', '2010');
+    let mShared = 0;
+    let mPairs = 0;
+    let mRegion = 0;
+    for (const f of m.family) {
+      const a = prepareMark({ type: m.type, bodyRegion: region, description: fill(f) } as MatchMark);
+      for (const o of m.officer) {
+        const b = prepareMark({ type: m.type, bodyRegion: region, description: fill(o) } as MatchMark);
+        const free = prepareMark({
+          type: m.type,
+          bodyRegion: 'other',
+          description: `Tatuaje: ${fill(o)} en ${REGION_ES[region] ?? region} izq.`,
+        } as MatchMark);
+        mPairs++;
+        if ([...a.motifs].some((x) => b.motifs.includes(x))) mShared++;
+        if (free.region === a.region) mRegion++;
+      }
+    }
+    shared += mShared;
+    pairs += mPairs;
+    regionOk += mRegion;
+    out.push(
+      `  ${m.key.padEnd(14)} motif shared ${String(mShared).padStart(2)}/${mPairs}   region from free text ${mRegion}/${mPairs}`,
+    );
+  }
+  out.push(`  all            motif shared ${shared}/${pairs}   region from free text ${regionOk}/${pairs}`);
+  return out;
 }

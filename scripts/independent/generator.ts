@@ -92,7 +92,23 @@ export interface GenerateOptions {
   seed: number;
   reports: number;
   victims: number;
+  /**
+   * Channels to switch off, for counterfactual runs in the diagnosis ("what if forensic services sent marks
+   * structured?"): mark_free_text, full_name_surname_first, place_partial, filing_date, mark_extra, sex_unknown.
+   */
+  without?: readonly string[];
 }
+
+/** Channels switched off for the current generateIndependent call. */
+let OFF: ReadonlySet<string> = new Set();
+export const CHANNELS = [
+  'mark_free_text',
+  'full_name_surname_first',
+  'place_partial',
+  'filing_date',
+  'mark_extra',
+  'sex_unknown',
+] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Latent people
@@ -437,7 +453,7 @@ function place(rng: Rng, town: Town, tags: string[]): Body {
   // municipality, 8 % a free description only (nothing the engine can read).
   const jitter = () => Math.round((rng.next() - 0.5) * 0.1 * 1000) / 1000;
   const k = rng.next();
-  if (k < 0.55) {
+  if (k < 0.55 || OFF.has('place_partial')) {
     return {
       country: town.country,
       admin1Code: town.admin1Code,
@@ -547,7 +563,7 @@ function writeName(
     tags.push('full_name_field');
     const sur = [s1, s2].filter(Boolean).join(' ');
     // One in five full names comes surname-first with a comma (spreadsheet exports, US-style lists).
-    if (sur && rng.chance(0.2)) {
+    if (sur && rng.chance(0.2) && !OFF.has('full_name_surname_first')) {
       tags.push('full_name_surname_first');
       return { fullName: style(`${sur}, ${given}`) };
     }
@@ -729,7 +745,7 @@ function writtenMark(rng: Rng, m: TrueMark, family: boolean, tags: string[]): Bo
     }
     // Forensic registers keep marks as free text ("Tatuajes: rosa en antebrazo izq."): 40 % of victim marks
     // arrive with region "other" and the place only in the words.
-    if (rng.chance(0.4)) {
+    if (rng.chance(0.4) && !OFF.has('mark_free_text')) {
       tags.push('mark_free_text');
       const sideText =
         side === 'left'
@@ -771,7 +787,7 @@ function reportBody(rng: Rng, p: Person, ev: Event, sourceId: string, tags: stri
   else tags.push('report_no_age');
   // Families often give the date the report was filed, weeks after the person was last seen (15 %).
   let lastSeen = ev.lastSeen;
-  if (rng.chance(0.15)) {
+  if (rng.chance(0.15) && !OFF.has('filing_date')) {
     lastSeen = Math.min(END, lastSeen + Math.round(rng.exp(45)) * DAY);
     tags.push('last_seen_is_filing_date');
   }
@@ -822,7 +838,7 @@ function victimBody(
   const ageAtFound = yearsBetween(p.dob, f.date);
   // Sex: unknown on 10 % of the dead (skeletal remains), wrong on 1 %.
   body.sex =
-    condition === 'deceased' && rng.chance(0.1)
+    condition === 'deceased' && rng.chance(0.1) && !OFF.has('sex_unknown')
       ? 'unknown'
       : rng.chance(0.01)
         ? p.sex === 'male'
@@ -934,7 +950,7 @@ function victimBody(
   const marks = p.marks
     .filter(() => !rng.chance(condition === 'deceased' ? 0.4 : 0.25))
     .map((m) => writtenMark(rng, m, false, tags));
-  if (rng.chance(0.2)) {
+  if (rng.chance(0.2) && !OFF.has('mark_extra')) {
     const extra = world.person({ sex: p.sex }).marks[0];
     if (extra) {
       marks.push(writtenMark(rng, extra, false, tags));
@@ -1000,6 +1016,9 @@ function throughService(
 // ---------------------------------------------------------------------------------------------------------------
 
 export function generateIndependent(options: GenerateOptions): IndependentDataset {
+  const unknown = (options.without ?? []).filter((c) => !(CHANNELS as readonly string[]).includes(c));
+  if (unknown.length) throw new Error(`unknown channel(s): ${unknown.join(', ')}; known: ${CHANNELS.join(', ')}`);
+  OFF = new Set(options.without ?? []);
   const rng = new Rng(options.seed * 7919 + 17);
   const world = new World(rng);
   const rejected: IndependentDataset['rejected'] = [];
