@@ -277,7 +277,7 @@ function diagnose(
   for (const m of lowScore) {
     const e = scorer.explain(reports[m.ri], victims[m.vi]);
     if (e.excluded) count(exclusions, e.exclusionReason ?? 'excluded');
-    if (data.victimTruth[m.vi].nameCase === 'nameless') continue;
+    if (data.victimTruth[m.vi].nameCase !== 'named') continue; // named victims only (false names disagree by design)
     lowNamed++;
     for (const c of e.comparisons) {
       const w = c.weight + c.tfAdjustment;
@@ -294,7 +294,7 @@ function diagnose(
         .join(', ') || 'none'
     }`,
   );
-  out.push(`levels weighing against blocked-but-missed pairs with a name (${lowNamed} pairs; count, mean weight):`);
+  out.push(`levels weighing against blocked-but-missed NAMED pairs (${lowNamed} pairs; count, mean weight):`);
   for (const [k, v] of top(against, 14))
     out.push(`  ${k.padEnd(44)} ${String(v).padStart(5)}  ${(againstW.get(k)! / v).toFixed(2)}`);
 
