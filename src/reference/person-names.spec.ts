@@ -49,6 +49,17 @@ describe('splitFullName', () => {
     ['Dolores Peña-Nieto Vázquez', s('Dolores', 'Peña-Nieto', 'Vázquez')],
     ['Juan Carlos Mc Donald Pérez', s('Juan Carlos', 'Mc Donald', 'Pérez')],
     ['Ángel Pérez de', s('Ángel', 'Pérez de', null)], // dangling particle stays with the previous word
+    // Surnames first, then a comma (lists, spreadsheet exports).
+    ['LÓPEZ PÉREZ, JUAN', s('JUAN', 'LÓPEZ', 'PÉREZ')],
+    ['Hernández Xol, José Luis', s('José Luis', 'Hernández', 'Xol')],
+    ['de la Cruz Pérez, María del Carmen', s('María del Carmen', 'de la Cruz', 'Pérez')],
+    ['Caal,Pedro', s('Pedro', 'Caal', null)],
+    ['López de García, Ana', s('Ana', 'López', null, 'García')],
+    ['López Pérez de García, Ana', s('Ana', 'López', 'Pérez', 'García')],
+    ['Pérez de la Cruz, Ana', s('Ana', 'Pérez', 'de la Cruz')],
+    ['Juan Pérez,', s('Juan', 'Pérez', null)], // nothing after the comma: read as written
+    [', Juan Pérez', s('Juan', 'Pérez', null)],
+    ['Pérez, Juan, hijo', s('Pérez', 'Juan', 'hijo')], // two commas: not the inverted form
   ])('%j', (input, expected) => {
     expect(splitFullName(input)).toEqual(expected);
   });

@@ -194,7 +194,9 @@ function toUnits(tokens: string[]): Unit[] {
  *   parts are the surnames and everything before them the given names.
  */
 export function splitFullName(fullName: string): SplitName {
-  const tokens = (fullName ?? '').trim().split(/\s+/).filter((t) => t.length > 0);
+  const inverted = splitInvertedName(fullName ?? '');
+  if (inverted) return inverted;
+  const tokens = (fullName ?? '').replace(/,/g, ' ').trim().split(/\s+/).filter((t) => t.length > 0);
   const units = toUnits(tokens);
   let marriedSurname: string | undefined;
 
@@ -225,5 +227,27 @@ export function splitFullName(fullName: string): SplitName {
     result.secondSurname = units[boundary + 1] ? unitText(units[boundary + 1]) : null;
   }
   if (marriedSurname !== undefined) result.marriedSurname = marriedSurname;
+  return result;
+}
+
+/**
+ * "Surnames, given names" (one comma, something on both sides), as lists and spreadsheet exports write them:
+ * "LÓPEZ PÉREZ, JUAN" → given JUAN, surnames LÓPEZ and PÉREZ; "López de García, Ana" keeps García as the married
+ * surname. Null when the name is not written that way.
+ */
+function splitInvertedName(fullName: string): SplitName | null {
+  const parts = fullName.split(',');
+  if (parts.length !== 2) return null;
+  const given = parts[1].trim().split(/\s+/).filter((t) => t.length > 0);
+  const units = toUnits(parts[0].trim().split(/\s+/).filter((t) => t.length > 0));
+  if (given.length === 0 || units.length === 0) return null;
+  const result: SplitName = { givenNames: given.join(' '), firstSurname: null, secondSurname: null };
+  const last = units[units.length - 1];
+  if (units.length >= 2 && last.particles.length === 1 && wordKey(last.particles[0]) === 'de') {
+    result.marriedSurname = last.words.join(' ');
+    units.pop();
+  }
+  result.firstSurname = unitText(units[0]);
+  result.secondSurname = units.length > 1 ? units.slice(1).map(unitText).join(' ') : null;
   return result;
 }

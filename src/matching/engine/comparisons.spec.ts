@@ -139,6 +139,7 @@ const table: Record<string, Row[]> = {
     { left: { eyeColor: 'green' }, right: {}, expectedLevel: 'null' },
     { left: { eyeColor: 'green' }, right: { eyeColor: 'green' }, expectedLevel: 'agree' },
     { left: { eyeColor: 'green' }, right: { eyeColor: 'black' }, expectedLevel: 'disagree' },
+    { left: { eyeColor: 'black' }, right: { eyeColor: 'dark_brown' }, expectedLevel: 'agree' }, // "negros" are dark brown eyes
   ],
   marks: [
     { left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] }, right: {}, expectedLevel: 'null' },
@@ -162,6 +163,17 @@ const table: Record<string, Row[]> = {
       left: { marks: [{ type: 'other', description: 'tatuaje de rosa en antebrazo izq.' }] },
       right: { marks: [{ type: 'other', description: 'rosa tatuada, brazo izquierdo' }] },
       expectedLevel: 'motif_region_side',
+    },
+    {
+      // Forensic rows also carry bodyRegion "other": the region comes from the text then, as the type does.
+      left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },
+      right: { marks: [{ type: 'other', bodyRegion: 'other', description: 'Tatuaje: rosa en antebrazo izq.' }] },
+      expectedLevel: 'motif_region_side',
+    },
+    {
+      left: { marks: [{ type: 'scar', bodyRegion: 'hand', side: 'right', description: 'cicatriz' }] },
+      right: { marks: [{ type: 'other', bodyRegion: 'other', description: 'cicatriz en dorso de la mano derecha' }] },
+      expectedLevel: 'type_region',
     },
     {
       left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] },

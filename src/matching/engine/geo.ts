@@ -174,7 +174,30 @@ for (const p of ROUTE_POINTS) {
   }
 }
 
-/** Whether a folded municipality name is one of the route towns or crossings. */
+// The municipalities the route towns and crossings lie in, where the municipality's name is not the town's:
+// submitters write the municipality ("Suchiate", "Centro"), the route list names the town.
+for (const municipality of [
+  'guatemala', // Ciudad de Guatemala
+  'ayutla', // Ciudad Tecún Umán
+  'malacatan', // El Carmen
+  'la democracia', // La Mesilla
+  'la libertad', // El Ceibo, Bethel, El Naranjo (Petén)
+  'suchiate', // Ciudad Hidalgo
+  'tuxtla chico', // Talismán
+  'frontera comalapa', // Ciudad Cuauhtémoc
+  'ocosingo', // Frontera Corozal
+  'centro', // Villahermosa
+  'juchitan de zaragoza', // Juchitán
+  'ciudad ixtepec', // Ixtepec
+  'acuna', // Ciudad Acuña
+  'juarez', // Ciudad Juárez
+  'saric', // Sásabe
+  'othon p. blanco', // Chetumal
+]) {
+  ROUTE_TOWNS.add(fold(municipality));
+}
+
+/** Whether a folded municipality name is one of the route towns or crossings (or the municipality one lies in). */
 export function isRouteTown(foldedMunicipality: string): boolean {
   return ROUTE_TOWNS.has(foldedMunicipality);
 }

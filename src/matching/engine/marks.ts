@@ -218,7 +218,8 @@ function stem(word: string): string {
 export function prepareMark(mark: MatchMark): PreparedMark {
   let type = TYPE_INDEX.get(mark.type) ?? 0;
   if (mark.type === 'other') type = 0; // "other" is what free-text forensic rows carry: let the text decide
-  let region = regionIndex(mark.bodyRegion ?? null);
+  // A bodyRegion of "other" says only that the form had no better box: the description decides, as for the type.
+  let region = mark.bodyRegion === 'other' ? 0 : regionIndex(mark.bodyRegion ?? null);
   let side = mark.side ? (SIDE_INDEX[mark.side] ?? 0) : 0;
   const motifs: number[] = [];
   const contentWords: number[] = [];
