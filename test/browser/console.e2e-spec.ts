@@ -28,7 +28,9 @@ if (!haveChromium && !process.env.CI) {
   );
 }
 const suite = haveChromium || process.env.CI ? describe : describe.skip;
-const IMAGES = join(process.cwd(), 'docs', 'images');
+// Screenshots are test artifacts (test-artifacts/, not committed). UPDATE_DOCS_SCREENSHOTS=1 writes them to
+// docs/images instead, for docs/console.md, after someone has looked at them.
+const IMAGES = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(process.cwd(), 'docs', 'images') : join(process.cwd(), 'test-artifacts', 'console');
 const VIEWPORT = { width: 1366, height: 768 };
 
 suite('review console in a browser', () => {
