@@ -245,7 +245,7 @@ suite('review console in a browser', () => {
     expect(compare).toContain(detail.missingReport.sourceRecordId);
     expect(compare).toContain(detail.suspectedVictim.sourceRecordId);
     expect(compare).toContain(detail.missingReport.givenNames);
-    expect(await text(page, '[data-testid=distance]')).toMatch(/km en línea recta|Sin coordenadas/);
+    expect(await text(page, '[data-testid=distance]')).toMatch(/km en línea recta|hacen falta las coordenadas/);
 
     const scored = (detail.evidence.comparisons as { level: string }[]).filter((c) => c.level !== 'null');
     expect(await page.locator('[data-testid=wf-row]').count()).toBe(scored.length);

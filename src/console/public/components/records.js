@@ -112,7 +112,7 @@ export function Distance({ report, victim }) {
     return html`<p class="distance" data-testid="distance"><strong>${number(km, km < 10 ? 1 : 0)} km</strong> en línea recta entre el lugar donde se le vio por última vez (${placeText(a)}) y donde se localizó (${placeText(b)}).</p>`;
   }
   if (a || b) {
-    return html`<p class="distance" data-testid="distance">Sin coordenadas en ambos lugares para calcular la distancia. Última vez vista: ${placeText(a) || 'sin dato'}; localizada: ${placeText(b) || 'sin dato'}.</p>`;
+    return html`<p class="distance" data-testid="distance">Sin la distancia: hacen falta las coordenadas de los dos lugares. Última vez vista: ${placeText(a) || 'sin dato'}; localizada: ${placeText(b) || 'sin dato'}.</p>`;
   }
   return null;
 }
