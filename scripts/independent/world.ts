@@ -6,52 +6,13 @@
  * population, which is what makes homonymy in Mexico and Guatemala extreme). Names are written as families
  * write them, with accents; the corruption channels (channels.ts) damage them.
  */
+import { Rng as BaseRng } from '../../src/matching/synthetic/rng.js';
 
-/** sfc32 seeded through splitmix32: small, fast, deterministic across Node versions. */
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-  constructor(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 12; i++) this.next();
-  }
-  /** Uniform in [0, 1). */
-  next(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t / 4294967296;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
-  normal(mean = 0, sd = 1): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
+/**
+ * The seeded RNG is the service's (sfc32 through splitmix32, src/matching/synthetic/rng.ts): sharing a random
+ * number generator does not make the data sets less independent; what they generate is written apart.
+ */
+export class Rng extends BaseRng {
   exp(mean: number): number {
     return -mean * Math.log(1 - this.next());
   }
