@@ -73,10 +73,22 @@ describe('blocking rules survive the errors they are meant for', () => {
       right: { sex: 'female', estimatedAgeMin: 20, estimatedAgeMax: 30, foundDate: '2020-09-01', foundPlace: { country: 'MX', admin1Code: '07' }, condition: 'deceased' },
       rule: 'nameless_profile',
     },
+    {
+      case: 'nameless victim by profile, the report giving no age at all',
+      left: { sex: 'female', lastSeenDate: '2020-03-01', lastSeenPlace: { country: 'GT', admin1Code: '09' } },
+      right: { sex: 'female', estimatedAgeMin: 20, estimatedAgeMax: 30, foundDate: '2020-09-01', foundPlace: { country: 'MX', admin1Code: '07' }, condition: 'deceased' },
+      rule: 'nameless_profile',
+    },
   ])('$case → $rule', ({ left, right, rule }) => {
     const rules = rulesFor([report(left)], [victim(right)], 0, 0);
     expect(rules).not.toBeNull();
     expect(rules).toContain(rule);
+  });
+
+  it('puts a report with no age only in the bands of ages 12–51 at its event', () => {
+    const left = { sex: 'female' as const, lastSeenDate: '2020-03-01', lastSeenPlace: { country: 'GT', admin1Code: '09' } };
+    const child = { sex: 'female' as const, estimatedAgeMin: 3, estimatedAgeMax: 6, foundDate: '2020-09-01', foundPlace: { country: 'MX', admin1Code: '07' }, condition: 'deceased' as const };
+    expect(rulesFor([report(left)], [victim(child)], 0, 0)).toBeNull();
   });
 
   it('does not pair records that share nothing', () => {

@@ -28,6 +28,7 @@ export type KeyPart =
   | 'anySurname'
   | 'givenCanonical'
   | 'birthBand'
+  | 'probableBirthBand'
   | 'sex'
   | 'zone'
   | 'eventYear'
@@ -114,8 +115,9 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   },
   {
     name: 'nameless_profile',
-    description: 'Nameless victims: sex + birth band + zone reachable from the last-seen place + time window.',
-    left: ['sex', 'birthBand', 'zone', 'eventYear'],
+    description:
+      'Nameless victims: sex + birth band (for a report with no age at all, the bands of ages 12–51 at the event) + zone reachable from the last-seen place + time window.',
+    left: ['sex', 'probableBirthBand', 'zone', 'eventYear'],
     rightFilter: 'nameless',
     refine: ['heightBand'],
     maxBlockPairs: 2_000,
@@ -161,6 +163,11 @@ export function keyPartValues(part: KeyPart, r: PreparedRecord, side: Side, sett
       const margin = side === 'right' ? (r.deceased ? 6 : r.agePrecise ? 1 : 3) : 0;
       return bandsCovering(r.birthLo - margin, r.birthHi + margin, settings.birthBandYears);
     }
+    case 'probableBirthBand':
+      if (side === 'left' && !(r.birthLo === r.birthLo) && r.eventYear === r.eventYear) {
+        return bandsCovering(r.eventYear - UNKNOWN_AGE_MAX, r.eventYear - UNKNOWN_AGE_MIN, settings.birthBandYears);
+      }
+      return keyPartValues('birthBand', r, side, settings);
     case 'sex':
       return r.sex === 1 ? ['f'] : r.sex === 2 ? ['m'] : ['f', 'm'];
     case 'zone':
@@ -187,6 +194,13 @@ export function keyPartValues(part: KeyPart, r: PreparedRecord, side: Side, sett
     }
   }
 }
+
+/**
+ * A report with neither a date of birth nor an age would have no birth band, and so no nameless-profile candidates
+ * at all: it is put in the bands of the ages most missing people have (12–51 at the event; at most 8 bands).
+ */
+const UNKNOWN_AGE_MIN = 12;
+const UNKNOWN_AGE_MAX = 51;
 
 const MAX_KEYS_PER_RECORD = 96;
 
@@ -232,6 +246,12 @@ export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, setting
       bandIds(r.birthLo - margin, r.birthHi + margin, settings.birthBandYears, out);
       return out;
     }
+    case 'probableBirthBand':
+      if (side === 'left' && !(r.birthLo === r.birthLo) && r.eventYear === r.eventYear) {
+        bandIds(r.eventYear - UNKNOWN_AGE_MAX, r.eventYear - UNKNOWN_AGE_MIN, settings.birthBandYears, out);
+        return out;
+      }
+      return keyPartIds('birthBand', r, side, settings, givenIds);
     case 'sex':
       if (r.sex === 1 || r.sex === 2) out.push(r.sex);
       else out.push(1, 2);
