@@ -111,6 +111,12 @@ const table: Record<string, Row[]> = {
     { left: { heightCm: 160 }, right: { heightCm: 171 }, expectedLevel: 'within_12cm' },
     { left: { heightCm: 160 }, right: { heightCm: 180 }, expectedLevel: 'else' },
     { left: { heightCm: 160 }, right: { heightCm: 165, condition: 'deceased' }, expectedLevel: 'within_3cm' },
+    // A child grows between the report and the finding (6 cm a year until 17); adults do not, nobody shrinks.
+    { left: { heightCm: 130, dateOfBirth: '2010-05-01', lastSeenDate: '2020-05-01' }, right: { heightCm: 148, foundDate: '2023-05-01' }, expectedLevel: 'within_3cm' },
+    { left: { heightCm: 150, dateOfBirth: '2006-05-01', lastSeenDate: '2020-05-01' }, right: { heightCm: 170, foundDate: '2025-05-01' }, expectedLevel: 'within_3cm' },
+    { left: { heightCm: 160, dateOfBirth: '1990-05-01', lastSeenDate: '2020-05-01' }, right: { heightCm: 170, foundDate: '2023-05-01' }, expectedLevel: 'within_12cm' },
+    { left: { heightCm: 130, dateOfBirth: '2010-05-01', lastSeenDate: '2020-05-01' }, right: { heightCm: 120, foundDate: '2023-05-01' }, expectedLevel: 'within_12cm' },
+    { left: { heightCm: 130, dateOfBirth: '2010-05-01', lastSeenDate: '2020-05-01' }, right: { heightCm: 160, foundDate: '2021-05-01' }, expectedLevel: 'else' },
   ],
   weight: [
     { left: { weightKg: 60 }, right: { weightKg: 62, condition: 'deceased' }, expectedLevel: 'null' },

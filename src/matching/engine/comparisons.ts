@@ -5,6 +5,7 @@
  *
  * Everything here works on PreparedRecord features: interned ids, small sorted Int32Arrays, numbers.
  */
+import { DAYS_PER_YEAR } from './dates.js';
 import { editDistanceAtMost, jaroWinklerById } from './jaro-winkler.js';
 import { regionsCompatible } from './marks.js';
 import { haversineKm } from './geo.js';
@@ -193,13 +194,31 @@ export const AGE: ComparisonDef = {
   },
 };
 
+/** A child keeps growing: about this much a year (a round figure between childhood's 5–6 cm and the pubertal spurt). */
+export const GROWTH_CM_PER_YEAR = 6;
+/** … until about this age. */
+export const GROWTH_UNTIL_AGE = 17;
+
+/**
+ * How much taller than reported a person last seen as a child may be when found: the years between the two dates
+ * (until GROWTH_UNTIL_AGE) times GROWTH_CM_PER_YEAR, but never more than the found person's extra height (a
+ * shorter victim is not excused). 0 for adults, or when an age or a date is unknown.
+ */
+export function growthSince(report: PreparedRecord, victim: PreparedRecord): number {
+  const extra = victim.heightCm - report.heightCm;
+  if (!(extra > 0) || !(report.birthLo === report.birthLo) || !(report.eventDay === report.eventDay) || !(victim.eventDay === victim.eventDay)) return 0;
+  const ageThen = 1970 + report.eventDay / DAYS_PER_YEAR - (report.birthLo + report.birthHi) / 2;
+  const years = Math.min((victim.eventDay - report.eventDay) / DAYS_PER_YEAR, GROWTH_UNTIL_AGE - ageThen);
+  return years > 0 ? Math.min(extra, years * GROWTH_CM_PER_YEAR) : 0;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 export const HEIGHT: ComparisonDef = {
   name: 'height',
   labels: ['null', 'within_3cm', 'within_7cm', 'within_12cm', 'else'],
   level(a, b) {
     if (!(a.heightCm === a.heightCm) || !(b.heightCm === b.heightCm)) return 0;
-    let d = Math.abs(a.heightCm - b.heightCm);
+    let d = Math.abs(b.heightCm - a.heightCm - growthSince(a, b));
     if (b.deceased) d = Math.max(0, d - 2);
     if (d <= 3) return 1;
     if (d <= 7) return 2;
