@@ -145,7 +145,10 @@ const table: Record<string, Row[]> = {
     { left: { eyeColor: 'green' }, right: {}, expectedLevel: 'null' },
     { left: { eyeColor: 'green' }, right: { eyeColor: 'green' }, expectedLevel: 'agree' },
     { left: { eyeColor: 'green' }, right: { eyeColor: 'black' }, expectedLevel: 'disagree' },
-    { left: { eyeColor: 'black' }, right: { eyeColor: 'dark_brown' }, expectedLevel: 'agree' }, // "negros" are dark brown eyes
+    { left: { eyeColor: 'black' }, right: { eyeColor: 'dark_brown' }, expectedLevel: 'null' }, // "negros" are dark brown eyes: no evidence either way
+    { left: { eyeColor: 'dark_brown' }, right: { eyeColor: 'black' }, expectedLevel: 'null' },
+    { left: { eyeColor: 'black' }, right: { eyeColor: 'black' }, expectedLevel: 'agree' },
+    { left: { eyeColor: 'black' }, right: { eyeColor: 'light_brown' }, expectedLevel: 'disagree' },
   ],
   marks: [
     { left: { marks: [{ type: 'tattoo', bodyRegion: 'forearm', side: 'left', description: 'rosa' }] }, right: {}, expectedLevel: 'null' },

@@ -5,6 +5,7 @@
  *
  * Everything here works on PreparedRecord features: interned ids, small sorted Int32Arrays, numbers.
  */
+import { EYE_COLOR as EYE_COLOR_VOCAB } from '../../reference/vocabularies.js';
 import { DAYS_PER_YEAR } from './dates.js';
 import { editDistanceAtMost, jaroWinklerById } from './jaro-winkler.js';
 import { regionsCompatible } from './marks.js';
@@ -256,7 +257,16 @@ function ordinalComparison(name: string, key: 'build' | 'skin', field: 'build' |
   };
 }
 
+/**
+ * Pairs of values that people use for the same thing, so that neither agreement nor disagreement can be read from
+ * them: no iris is black, and "ojos negros" is how dark brown eyes are commonly described.
+ */
+const UNTELLABLE: Partial<Record<'hair' | 'eye', [number, number]>> = {
+  eye: [EYE_COLOR_VOCAB.indexOf('black') + 1, EYE_COLOR_VOCAB.indexOf('dark_brown') + 1],
+};
+
 function nominalComparison(name: string, key: 'hair' | 'eye', field: 'hairColor' | 'eyeColor'): ComparisonDef {
+  const untellable = UNTELLABLE[key];
   return {
     name,
     labels: ['null', 'agree', 'disagree'],
@@ -264,7 +274,10 @@ function nominalComparison(name: string, key: 'hair' | 'eye', field: 'hairColor'
       const x = a[key];
       const y = b[key];
       if (x === 0 || y === 0) return 0;
-      return x === y ? 1 : 2;
+      if (x === y) return 1;
+      // Not "agree": that level's weight was fitted on exact agreement, and dark brown is the commonest colour.
+      if (untellable && ((x === untellable[0] && y === untellable[1]) || (x === untellable[1] && y === untellable[0]))) return 0;
+      return 2;
     },
     show: (r) => r.source[field] ?? '—',
   };

@@ -189,8 +189,7 @@ export function prepare(record: MatchRecord): PreparedRecord {
     build: vocabIndex(BUILD, record.build),
     skin: vocabIndex(SKIN_TONE, record.skinTone),
     hair: vocabIndex(HAIR_COLOR, record.hairColor),
-    // No human iris is black: "ojos negros" is how dark brown eyes are described, so the two are one colour here.
-    eye: vocabIndex(EYE_COLOR, record.eyeColor === 'black' ? 'dark_brown' : record.eyeColor),
+    eye: vocabIndex(EYE_COLOR, record.eyeColor),
     marks: (record.marks ?? []).map(prepareMark),
     docs,
     langKnown: langCodes.size > 0,
