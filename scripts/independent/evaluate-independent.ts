@@ -17,6 +17,7 @@ import { Scorer } from '../../src/matching/engine/scorer.js';
 import { deploymentPrior } from '../../src/matching/pipeline/match-session.js';
 import { prepareMark } from '../../src/matching/engine/marks.js';
 import type { MatchMark } from '../../src/matching/engine/types.js';
+import { TopCandidates } from '../../src/matching/synthetic/evaluation.js';
 import { generateIndependent, type IndependentDataset } from './generator.js';
 import { MOTIFS, REGION_ES } from './world.js';
 
@@ -74,8 +75,7 @@ export function runIndependent(
   const trueKey = new Set<number>();
   for (const tp of data.truePairs) trueKey.add(reportIdx.get(tp.reportId)! * nV + victimIdx.get(tp.victimId)!);
 
-  const topW = victims.map(() => new Float64Array(K).fill(-Infinity));
-  const topTrue = victims.map(() => new Uint8Array(K));
+  const top = new TopCandidates(victims.length, K);
   const blocked = new Map<number, number>();
   const weightOf = new Map<number, number>();
   const predictedTrue = new Set<number>();
@@ -99,17 +99,7 @@ export function runIndependent(
         if (isTrue) predictedTrue.add(key);
         else falsePositives.push([ri, vi]);
       }
-      const tw = topW[vi];
-      if (w > tw[K - 1]) {
-        let pos = K - 1;
-        while (pos > 0 && tw[pos - 1] < w) {
-          tw[pos] = tw[pos - 1];
-          topTrue[vi][pos] = topTrue[vi][pos - 1];
-          pos--;
-        }
-        tw[pos] = w;
-        topTrue[vi][pos] = isTrue ? 1 : 0;
-      }
+      top.offer(vi, w, isTrue);
     });
   });
   const t3 = performance.now();
@@ -151,7 +141,7 @@ export function runIndependent(
   const namelessTopTags = new Tally(); // nameless victims with a report: hit = true report NOT in the top 5
   data.victimTruth.forEach((t, vi) => {
     if (t.reportIds.length === 0) return;
-    const hit = topTrue[vi].some((x) => x === 1);
+    const hit = top.hasTrue(vi);
     if (t.nameCase === 'nameless') {
       const rtags = t.reportIds.flatMap((id) => data.reportTruth[reportIdx.get(id)!].tags.map((x) => `r:${x}`));
       for (const tag of new Set([

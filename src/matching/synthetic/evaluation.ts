@@ -59,6 +59,40 @@ function bump(map: Map<string, [number, number]>, key: string, hit: boolean) {
   map.set(key, v);
 }
 
+/** Per victim, the K best-scored candidates (weights descending) and whether each is a true pair. */
+export class TopCandidates {
+  private readonly weights: Float64Array[];
+  private readonly truth: Uint8Array[];
+
+  constructor(
+    victims: number,
+    readonly k: number,
+  ) {
+    this.weights = Array.from({ length: victims }, () => new Float64Array(k).fill(-Infinity));
+    this.truth = Array.from({ length: victims }, () => new Uint8Array(k));
+  }
+
+  /** Offers a scored candidate of victim `vi`; kept when among its K best so far. */
+  offer(vi: number, weight: number, isTrue: boolean): void {
+    const tw = this.weights[vi];
+    const tt = this.truth[vi];
+    if (!(weight > tw[this.k - 1])) return;
+    let pos = this.k - 1;
+    while (pos > 0 && tw[pos - 1] < weight) {
+      tw[pos] = tw[pos - 1];
+      tt[pos] = tt[pos - 1];
+      pos--;
+    }
+    tw[pos] = weight;
+    tt[pos] = isTrue ? 1 : 0;
+  }
+
+  /** Whether a true pair is among victim `vi`'s K best. */
+  hasTrue(vi: number): boolean {
+    return this.truth[vi].some((x) => x === 1);
+  }
+}
+
 export function evaluate(data: Pick<SyntheticDataset, 'reports' | 'victims' | 'truePairs' | 'victimTruth'>, options: EvaluationOptions = {}): EvaluationReport {
   const model = options.model ?? MODEL_DEFAULT;
   const threshold = options.threshold ?? model.thresholds.match;
@@ -79,9 +113,7 @@ export function evaluate(data: Pick<SyntheticDataset, 'reports' | 'victims' | 't
   const trueKey = new Set<number>();
   for (const tp of data.truePairs) trueKey.add(reportIdx.get(tp.reportId)! * nV + victimIdx.get(tp.victimId)!);
 
-  // Per-victim top-K weights (descending) and whether each is a true pair.
-  const topW: Float64Array[] = victims.map(() => new Float64Array(K).fill(-Infinity));
-  const topTrue: Uint8Array[] = victims.map(() => new Uint8Array(K));
+  const top = new TopCandidates(victims.length, K);
   const blockedTrue = new Map<number, number>(); // pair key → rule mask
   let candidatePairs = 0;
   let predicted = 0;
@@ -108,17 +140,7 @@ export function evaluate(data: Pick<SyntheticDataset, 'reports' | 'victims' | 't
           fpBy.set(kind, (fpBy.get(kind) ?? 0) + 1);
         }
       }
-      const tw = topW[vi];
-      if (w > tw[K - 1]) {
-        let pos = K - 1;
-        while (pos > 0 && tw[pos - 1] < w) {
-          tw[pos] = tw[pos - 1];
-          topTrue[vi][pos] = topTrue[vi][pos - 1];
-          pos--;
-        }
-        tw[pos] = w;
-        topTrue[vi][pos] = isTrue ? 1 : 0;
-      }
+      top.offer(vi, w, isTrue);
     });
   });
   const t3 = performance.now();
@@ -155,7 +177,7 @@ export function evaluate(data: Pick<SyntheticDataset, 'reports' | 'victims' | 't
   const topBy = new Map<string, [number, number]>();
   truthByVictim.forEach((t, vi) => {
     if (t.reportIds.length === 0) return;
-    const hit = topTrue[vi].some((x) => x === 1);
+    const hit = top.hasTrue(vi);
     bump(topBy, `name:${t.nameCase}`, hit);
     bump(topBy, 'all', hit);
   });
