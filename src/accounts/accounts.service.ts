@@ -80,6 +80,31 @@ function view(account: Account): AccountView {
   };
 }
 
+/** Accounts with their password hash (not selected by default), principal and organization. */
+function withPasswordHash(manager: EntityManager) {
+  return manager
+    .getRepository(Account)
+    .createQueryBuilder('a')
+    .addSelect('a.passwordHash')
+    .innerJoinAndSelect('a.key', 'k')
+    .innerJoinAndSelect('k.organization', 'o');
+}
+
+/** Ends live sessions: one session, or all of an account's (but one); answers how many ended. */
+async function endSessions(
+  manager: EntityManager,
+  which: { sessionId: string } | { accountId: string; exceptSessionId?: string },
+  reason: 'idle' | 'signed_out' | 'password_changed' | 'account_disabled',
+): Promise<number> {
+  const [rows] = (await ('sessionId' in which
+    ? manager.query(`UPDATE sessions SET ended_at = now(), end_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`, [which.sessionId, reason])
+    : manager.query(
+        `UPDATE sessions SET ended_at = now(), end_reason = $2 WHERE account_id = $1 AND ended_at IS NULL AND id IS DISTINCT FROM $3::uuid RETURNING id`,
+        [which.accountId, reason, which.exceptSessionId ?? null],
+      ))) as [{ id: string }[], number];
+  return rows.length;
+}
+
 const BAD_CREDENTIALS = 'The email or the password is wrong, or the account is disabled';
 
 /** Personal accounts of the console: creation and disabling by admins, sign-in with lockout, server-side sessions. */
@@ -152,7 +177,7 @@ export class AccountsService {
       if (account.keyId === actor.keyId) throw new ConflictError('An administrator cannot disable their own account');
       if (!account.disabledAt) {
         await manager.update(Account, { id }, { disabledAt: () => 'now()', disabledByKeyId: actor.keyId } as never);
-        const ended = await this.endSessions(manager, id, 'account_disabled');
+        const ended = await endSessions(manager, { accountId: id }, 'account_disabled');
         await this.audit.record({ action: 'account.disabled', entityType: 'account', entityId: id, details: { sessionsEnded: ended } }, actor, manager);
       }
       return view((await manager.getRepository(Account).findOne({ where: { id } }))!);
@@ -179,13 +204,8 @@ export class AccountsService {
   async signIn(email: string, password: string, origin: Pick<AuditActor, 'ip' | 'requestId'>): Promise<SignedIn> {
     const emailNormalized = normalizeEmail(email);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const account = await manager
-        .getRepository(Account)
-        .createQueryBuilder('a')
-        .addSelect('a.passwordHash')
+      const account = await withPasswordHash(manager)
         .setLock('pessimistic_write', undefined, ['a'])
-        .innerJoinAndSelect('a.key', 'k')
-        .innerJoinAndSelect('k.organization', 'o')
         .where('a.emailNormalized = :emailNormalized', { emailNormalized })
         .getOne();
       const anonymous: AuditActor = { ...origin, keyId: null, organizationId: null };
@@ -253,7 +273,7 @@ export class AccountsService {
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) return null;
     if (now - session.lastSeenAt.getTime() > this.config.SESSION_IDLE_MINUTES * 60_000) {
-      await this.dataSource.query(`UPDATE sessions SET ended_at = now(), end_reason = 'idle' WHERE id = $1 AND ended_at IS NULL`, [session.id]);
+      await endSessions(this.dataSource.manager, { sessionId: session.id }, 'idle');
       return null;
     }
     const account = await this.dataSource.getRepository(Account).findOne({ where: { id: session.accountId } });
@@ -274,7 +294,7 @@ export class AccountsService {
   async signOut(actor: Actor): Promise<void> {
     if (!actor.sessionId) return;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE sessions SET ended_at = now(), end_reason = 'signed_out' WHERE id = $1 AND ended_at IS NULL`, [actor.sessionId]);
+      await endSessions(manager, { sessionId: actor.sessionId! }, 'signed_out');
       await this.audit.record({ action: 'session.signed_out', entityType: 'session', entityId: actor.sessionId! }, actor, manager);
     });
   }
@@ -282,24 +302,15 @@ export class AccountsService {
   /** Changes the signed-in person's password after checking the current one; their other sessions end. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     if (!actor.accountId) throw new ConflictError('Only a signed-in account has a password; API keys do not');
-    const account = await this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .addSelect('a.passwordHash')
-      .innerJoinAndSelect('a.key', 'k')
-      .where('a.id = :id', { id: actor.accountId })
-      .getOne();
+    const account = await withPasswordHash(this.dataSource.manager).where('a.id = :id', { id: actor.accountId }).getOne();
     if (!account || !(await bcrypt.compare(currentPassword, account.passwordHash))) {
       throw new ValidationFailedError([{ field: 'currentPassword', reason: 'is not the current password' }]);
     }
     const passwordHash = await bcrypt.hash(newPassword, this.config.PASSWORD_HASH_ROUNDS);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Account, { id: account.id }, { passwordHash });
-      const ended = await manager.query(
-        `UPDATE sessions SET ended_at = now(), end_reason = 'password_changed' WHERE account_id = $1 AND ended_at IS NULL AND id <> $2 RETURNING id`,
-        [account.id, actor.sessionId ?? '00000000-0000-0000-0000-000000000000'],
-      );
-      await this.audit.record({ action: 'account.password_changed', entityType: 'account', entityId: account.id, details: { otherSessionsEnded: ended[0]?.length ?? 0 } }, actor, manager);
+      const ended = await endSessions(manager, { accountId: account.id, exceptSessionId: actor.sessionId }, 'password_changed');
+      await this.audit.record({ action: 'account.password_changed', entityType: 'account', entityId: account.id, details: { otherSessionsEnded: ended } }, actor, manager);
     });
   }
 
@@ -307,11 +318,6 @@ export class AccountsService {
     const account = await manager.getRepository(Account).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
     if (!account) throw new NotFoundError(`No account with id ${id}`);
     return account;
-  }
-
-  private async endSessions(manager: EntityManager, accountId: string, reason: string): Promise<number> {
-    const [rows] = await manager.query(`UPDATE sessions SET ended_at = now(), end_reason = $2 WHERE account_id = $1 AND ended_at IS NULL RETURNING id`, [accountId, reason]);
-    return Array.isArray(rows) ? rows.length : 0;
   }
 
   private async dummy(): Promise<string> {

@@ -39,9 +39,9 @@ export class SessionController {
   @Get()
   @ApiOperation({ summary: 'The signed-in person and the session\'s CSRF token (401 without a live session)' })
   @ApiOkResponse({ type: SessionDto })
-  async current(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
-    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const session = actor.sessionId && token ? await this.accounts.resolve(token) : null;
+  current(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): SessionDto {
+    // The guard resolved the session already; a request authenticated by an API key has none.
+    const session = request.consoleSession;
     if (!session) throw new UnauthenticatedError('No console session: this route is for people signed in to the console', [{ field: SESSION_COOKIE, reason: 'is missing' }]);
     response.setHeader('Cache-Control', 'no-store');
     return { account: session.account, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
+import type { ResolvedSession } from '../accounts/accounts.service.js';
 import type { Role, Scope } from './api-key.entity.js';
 
 /** Who is calling: resolved by the AuthGuard from an API key, or from a console session (then accountId is set). */
@@ -18,7 +19,8 @@ export interface Actor {
   requestId: string | null;
 }
 
-export type AuthenticatedRequest = Request & { actor?: Actor; id?: string | number };
+/** `consoleSession` is set by the AuthGuard when a person's session cookie, not a key, authenticated the request. */
+export type AuthenticatedRequest = Request & { actor?: Actor; consoleSession?: ResolvedSession; id?: string | number };
 
 export const ROLES_KEY = 'roles';
 /** Roles allowed on a route (any of them). */

@@ -80,6 +80,7 @@ export class AuthGuard implements CanActivate {
         ]);
       }
     }
+    request.consoleSession = session;
     return session.actor;
   }
 }
