@@ -9,26 +9,15 @@
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder (removed afterwards).
  */
 import autocannon from 'autocannon';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { createApp } from '../src/app.factory.js';
-import { ApiKeysService } from '../src/auth/api-keys.service.js';
-import { loadConfig } from '../src/config/app-config.js';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
-import { runMigrations } from '../src/database/migrate.js';
+import { numberOption, runBench, withBenchApp } from './lib/bench-app.js';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const ALERTS = numberOption('alerts', 100_000);
+const RECORDS = numberOption('records', 40_000);
+const SECONDS = numberOption('seconds', 4);
 
-const ALERTS = option('alerts', 100_000);
-const RECORDS = option('records', 40_000);
-const SECONDS = option('seconds', 4);
-
-async function fill(url: string, keyId: string): Promise<void> {
+/** Fills the database; answers how many alerts it holds (pairs that came out twice were skipped). */
+async function fill(url: string, keyId: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -67,6 +56,7 @@ async function fill(url: string, keyId: string): Promise<void> {
       [ALERTS],
     );
     await client.query('ANALYZE');
+    return (await client.query(`SELECT count(*)::int AS count FROM alerts`)).rows[0].count as number;
   } finally {
     await client.end();
   }
@@ -78,23 +68,13 @@ async function measure(url: string, headers: Record<string, string>): Promise<{ 
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cbmp-bench-'));
-  chmodSync(dir, 0o755);
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dir, 54391, { persistent: false });
-  const url = process.env.DATABASE_URL ?? embedded!.url;
-  try {
-    await runMigrations(url);
-    const config = loadConfig({ LOG_LEVEL: 'silent', MATCHING_CRON: 'off', DELIVERY_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '1000000', SESSION_COOKIE_SECURE: 'false' });
-    const app = await createApp(config, url, { logs: false });
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const adminKey = (await app.get(ApiKeysService).bootstrap(undefined, 'MX'))!;
+  await withBenchApp({ embeddedPort: 54391, env: { SESSION_COOKIE_SECURE: 'false' } }, async ({ url, base, adminKey }) => {
     const json = { 'Content-Type': 'application/json' };
     const account = { email: 'bench@example.org', password: 'contraseña de prueba', displayName: 'Bench', organization: 'Bench MX', country: 'MX', roles: ['investigator'] };
     const created = await fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { ...json, Authorization: `Bearer ${adminKey}` }, body: JSON.stringify(account) });
     const { keyId } = (await created.json()) as { keyId: string };
     const t0 = performance.now();
-    await fill(url, keyId);
+    const count = await fill(url, keyId);
     const fillSeconds = (performance.now() - t0) / 1000;
     const signIn = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: json, body: JSON.stringify({ email: account.email, password: account.password }) });
     const cookie = signIn.headers.getSetCookie()[0].split(';')[0];
@@ -116,26 +96,10 @@ async function main(): Promise<void> {
       ['name search "Ernandes"', '/api/v1/records/search?q=Ernandes'],
       ['name search "maria jose quej"', `/api/v1/records/search?q=${encodeURIComponent('maria jose quej')}`],
     ];
-    const [{ count }] = (await (async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        return (await c.query(`SELECT count(*)::int AS count FROM alerts`)).rows;
-      } finally {
-        await c.end();
-      }
-    })()) as { count: number }[];
     const rows: Record<string, unknown>[] = [];
     for (const [label, path] of requests) rows.push({ request: label, ...(await measure(`${base}${path}`, headers)) });
     console.log(JSON.stringify({ alerts: count, records: RECORDS, fillSeconds: +fillSeconds.toFixed(1), connections: 2, secondsEach: SECONDS, results: rows }, null, 2));
-    await app.close();
-  } finally {
-    if (embedded) await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);
