@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { bulkInsert } from '../database/bulk-insert.js';
 import type { Actor } from '../auth/actor.js';
@@ -12,7 +12,7 @@ import { contentHash, locatedView, type RecordFields, type RecordView, toRecordF
 import { RecordVersion } from './record-version.entity.js';
 import type { ValidatedInput } from './record-validation.js';
 import type { RecordKind } from './record.types.js';
-import { inRecordScope, recordScope } from './record-scope.js';
+import { inRecordScope, recordScope, type RecordScope } from './record-scope.js';
 
 export type SubmitResult = 'created' | 'updated' | 'unchanged';
 
@@ -237,37 +237,31 @@ export class RecordsService {
 
   /**
    * Name search for people (the console): the folded query against every name field and alias, by trigram word
-   * similarity (so "Ernandes" finds Hernández and "Kej" finds Quej), best first; only records the caller may read.
+   * similarity (so "Ernandes" finds Hernández and "pena" finds Peña), best first; only records the caller may read.
    * The reading is audited with the ids shown, never the query text (it is a name).
    */
   async search(query: { q: string; kind?: RecordKind; country?: 'MX' | 'GT'; limit?: number }, actor: Actor) {
-    const limit = query.limit ?? 20;
-    const scope = recordScope(actor);
-    const params: unknown[] = [query.q, limit];
-    const where: string[] = [];
-    if (!scope.all) {
-      const visible: string[] = [];
-      if (scope.country) visible.push(`r.country = $${params.push(scope.country)}`);
-      if (scope.organizationId) visible.push(`r.organization_id = $${params.push(scope.organizationId)}`);
-      where.push(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE');
-    }
-    if (query.kind) where.push(`r.kind = $${params.push(query.kind)}`);
-    if (query.country) where.push(`r.country = $${params.push(query.country)}`);
     const rows: SearchRow[] = await this.dataSource.transaction(async (manager) => {
       // Looser than the default 0.6, so that one or two wrong letters in a short name still match.
       await manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${SEARCH_THRESHOLD}`);
-      return manager.query(
-        `WITH q AS (SELECT cbmp_fold($1) AS text)
-         SELECT r.id, r.kind, r.source_record_id AS "sourceRecordId", r.country, r.given_names AS "givenNames",
-                r.first_surname AS "firstSurname", r.second_surname AS "secondSurname", r.full_name AS "fullName", r.aliases, r.sex,
-                r.located, word_similarity(q.text, r.search_name) AS similarity
-         FROM person_records r, q
-         WHERE q.text <% r.search_name
-           ${where.map((w) => `AND ${w}`).join(' ')}
-         ORDER BY similarity DESC, r.id
-         LIMIT $2`,
-        params,
-      );
+      const qb = manager
+        .getRepository(PersonRecord)
+        .createQueryBuilder('r')
+        .select(['r.id AS id', 'r.kind AS kind', 'r.country AS country', 'r.aliases AS aliases', 'r.sex AS sex', 'r.located AS located'])
+        .addSelect('r.sourceRecordId', 'sourceRecordId')
+        .addSelect('r.givenNames', 'givenNames')
+        .addSelect('r.firstSurname', 'firstSurname')
+        .addSelect('r.secondSurname', 'secondSurname')
+        .addSelect('r.fullName', 'fullName')
+        .addSelect('word_similarity(cbmp_fold(:q), r.search_name)', 'similarity')
+        .where('cbmp_fold(:q) <% r.search_name', { q: query.q })
+        .orderBy('similarity', 'DESC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(query.limit ?? 20);
+      whereInScope(qb, recordScope(actor));
+      if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+      if (query.country) qb.andWhere('r.country = :country', { country: query.country });
+      return qb.getRawMany();
     });
     await this.audit.record({ action: 'record.search', entityType: 'person_record', details: { ids: rows.map((r) => r.id), kind: query.kind ?? null, country: query.country ?? null } }, actor);
     return { items: rows.map((r) => ({ ...r, similarity: Math.round(Number(r.similarity) * 1000) / 1000 })) };
@@ -281,12 +275,7 @@ export class RecordsService {
       .orderBy('r.updatedAt', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .take(query.limit + 1);
-    const scope = recordScope(actor);
-    if (!scope.all) {
-      // Only what the caller may see: their country (investigators, partners) or their organization (submitters).
-      const visible = [scope.country && 'r.country = :scopeCountry', scope.organizationId && 'r.organizationId = :scopeOrganization'].filter(Boolean);
-      qb.andWhere(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE', { scopeCountry: scope.country, scopeOrganization: scope.organizationId });
-    }
+    whereInScope(qb, recordScope(actor));
     if (query.country) qb.andWhere('r.country = :country', { country: query.country });
     if (query.updatedSince) qb.andWhere('r.updatedAt >= :since', { since: query.updatedSince });
     if (query.cursor) {
@@ -331,6 +320,13 @@ export class RecordsService {
     }
     return record;
   }
+}
+
+/** Only what the caller may read directly: their country (investigators, partners) or organization (submitters). */
+function whereInScope(qb: SelectQueryBuilder<PersonRecord>, scope: RecordScope): void {
+  if (scope.all) return;
+  const visible = [scope.country && 'r.country = :scopeCountry', scope.organizationId && 'r.organizationId = :scopeOrganization'].filter(Boolean);
+  qb.andWhere(visible.length > 0 ? `(${visible.join(' OR ')})` : 'FALSE', { scopeCountry: scope.country, scopeOrganization: scope.organizationId });
 }
 
 /** Word similarity (0–1) a record's names need to be found by the name search. */

@@ -306,7 +306,7 @@ describe('accounts and sessions', () => {
     it('returns names exactly as stored, best first, and audits the ids shown but not the query', async () => {
       const session = await t.signIn(ana.email, ana.password);
       const res = await session.get('/api/v1/records/search?q=Pena&kind=suspected_victim');
-      expect(res.body.items[0]).toMatchObject({ id: ids.pena, firstSurname: 'Peña', kind: 'suspected_victim' });
+      expect(res.body.items[0]).toMatchObject({ id: ids.pena, firstSurname: 'Peña', secondSurname: 'Quej', givenNames: 'Guadalupe', aliases: ['Lupita'], kind: 'suspected_victim', sourceRecordId: expect.any(String), similarity: expect.any(Number) });
       const sims = res.body.items.map((i: { similarity: number }) => i.similarity);
       expect([...sims].sort((a, b) => b - a)).toEqual(sims);
       const [entry] = await ds.query(`SELECT details::text AS d FROM audit_log WHERE action = 'record.search' ORDER BY id DESC LIMIT 1`);
