@@ -1,5 +1,5 @@
 /**
- * npm run train -- --seeds 101,102,103 [--reports 5000] [--victims 3000] [--random-pairs 1000000] [--alpha 10] [--min-m 0.002]
+ * npm run train -- --seeds 101,102,103 [--independent-seeds 201,202,203] [--reports 5000] [--victims 3000] [--random-pairs 1000000] [--alpha 10] [--min-m 0.002]
  *                  [--version 2.0.0] [--out src/matching/engine/model.v2.ts] [--force]
  *
  * Estimates m and u of every comparison level, the prior λ and the default threshold from labelled pairs of the
@@ -22,6 +22,7 @@ import {
 } from '../src/matching/engine/trainer.js';
 import { labelledSet } from '../src/matching/synthetic/evaluation.js';
 import { generateDataset } from '../src/matching/synthetic/generator.js';
+import { generateIndependent } from './independent/generator.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,8 +30,10 @@ function arg(name: string, fallback: string): string {
 }
 
 const EVALUATION_SEEDS = new Set([1, 2, 3]);
-const seeds = arg('seeds', '101,102,103').split(',').map(Number);
-if (seeds.some((s) => EVALUATION_SEEDS.has(s)) && !process.argv.includes('--force')) {
+const seeds = arg('seeds', '101,102,103').split(',').filter(Boolean).map(Number);
+// Seeds of the independent generator (scripts/independent/) whose sets are added to the training pairs; none by default.
+const independentSeeds = arg('independent-seeds', '').split(',').filter(Boolean).map(Number);
+if ([...seeds, ...independentSeeds].some((s) => EVALUATION_SEEDS.has(s)) && !process.argv.includes('--force')) {
   console.error('refusing to train on an evaluation seed (1, 2, 3); pass other seeds');
   process.exit(2);
 }
@@ -52,11 +55,19 @@ for (const seed of seeds) {
   sets.push(set);
   tallyLevels(set, { randomPairs, seed: seed * 7919, blocking: template.blocking }, tally);
 }
+for (const seed of independentSeeds) {
+  const set = labelledSet(generateIndependent({ seed, reports: reportsN, victims: victimsN }));
+  sets.push(set);
+  tallyLevels(set, { randomPairs, seed: seed * 7927, blocking: template.blocking }, tally);
+}
 console.log(
   `training seeds ${seeds.join(',')}: ${tally.labelledPairs} labelled true pairs, ${tally.blockedTruePairs} among ${tally.candidatePairs} candidate pairs (blocking recall ${((100 * tally.blockedTruePairs) / tally.labelledPairs).toFixed(1)} %), ${tally.randomPairs} random pairs`,
 );
 
-const description = `Fellegi–Sunter model for missing-person reports against suspected-victim records, Mexico–Guatemala; m and u estimated from labelled synthetic pairs (seeds ${seeds.join(',')}).`;
+const trainingSets = [seeds.length ? `our generator's seeds ${seeds.join(',')}` : '', independentSeeds.length ? `the independent generator's seeds ${independentSeeds.join(',')}` : '']
+  .filter(Boolean)
+  .join(' and ');
+const description = `Fellegi–Sunter model for missing-person reports against suspected-victim records, Mexico–Guatemala; m and u estimated from labelled synthetic pairs (${trainingSets}).`;
 const model = estimateModel(template, tally, { alpha, minM, version, description });
 
 // Threshold and calibration on the training candidate pairs.
@@ -90,7 +101,8 @@ if (!plausible) console.error('implausible match count: the probabilities are no
 
 if (out) {
   if (problems.length > 0 || (!plausible && !force)) process.exit(1);
-  const command = `npm run train -- --seeds ${seeds.join(',')} --reports ${reportsN} --victims ${victimsN} --random-pairs ${randomPairs} --alpha ${alpha} --min-m ${minM} --version ${version} --out ${out}`;
+  const independentArg = independentSeeds.length ? ` --independent-seeds ${independentSeeds.join(',')}` : '';
+  const command = `npm run train -- --seeds ${seeds.join(',')}${independentArg} --reports ${reportsN} --victims ${victimsN} --random-pairs ${randomPairs} --alpha ${alpha} --min-m ${minM} --version ${version} --out ${out}`;
   // Formatted as the rest of the code base (prettier is a dev dependency; the raw text is written without it).
   let text = renderModel(model, command, choice, check.ratio);
   try {
@@ -112,8 +124,8 @@ function renderModel(m: MatchModel, command: string, c: typeof choice, ratio: nu
  *
  * Level labels, order and descriptions are those of model.template.ts (model 1's, with age, time, place and marks
  * replaced by age_detail, time_alive + time_deceased, place_detail and marks_detail); every m and u, the prior and the thresholds are
- * estimated from labelled synthetic pairs of the TRAINING seeds ${seeds.join(', ')} (${reportsN} reports × ${victimsN} victims each; the
- * evaluation seeds 1–3 are held out):
+ * estimated from labelled synthetic pairs of the TRAINING sets, ${trainingSets} (${reportsN} reports × ${victimsN} victims
+ * each; the evaluation seeds 1–3 of both generators are held out):
  *  - m: level shares among the ${tally.blockedTruePairs} true pairs that blocking produced;
  *  - u: level shares among ${tally.randomPairs} random non-matching report–victim pairs (not blocked pairs: blocking
  *    selects on names, birth bands, places and times);
@@ -122,7 +134,7 @@ function renderModel(m: MatchModel, command: string, c: typeof choice, ratio: nu
  *  - threshold p ≥ ${m.thresholds.match}: the F1-maximising value on the training candidate pairs (training F1 ${c.f1.toFixed(3)},
  *    precision ${(100 * c.precision).toFixed(1)} %, recall ${(100 * c.recall).toFixed(1)} %);
  *  - match-count check: Σ p over the training candidate pairs / true candidate pairs = ${ratio.toFixed(2)}.
- * These values describe the synthetic generator; on real data, retrain on confirmed pairs (docs/matching.md).
+ * These values describe the synthetic generators; on real data, retrain on confirmed pairs (docs/matching.md).
  */
 import type { MatchModel } from './model.js';
 

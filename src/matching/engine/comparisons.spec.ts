@@ -63,8 +63,13 @@ const table: Record<string, Row[]> = {
     { left: { firstSurname: 'De la Cruz' }, right: { firstSurname: 'Cruz' }, expectedLevel: 'exact' },
     { left: { firstSurname: 'Vázquez' }, right: { firstSurname: 'Vásquez' }, expectedLevel: 'phonetic' },
     { left: { firstSurname: 'Xol' }, right: { firstSurname: 'Shol' }, expectedLevel: 'phonetic' },
+    // e = i, o = u and x = j (the loose key): Maya first-language speakers' vowels, old and Maya x.
+    { left: { firstSurname: 'López' }, right: { firstSurname: 'Lópiz' }, expectedLevel: 'phonetic' },
+    { left: { firstSurname: 'Xol' }, right: { firstSurname: 'Jol' }, expectedLevel: 'phonetic' },
     { left: { firstSurname: 'Martínez' }, right: { firstSurname: 'Martinex' }, expectedLevel: 'jaro_winkler_0.92' },
     { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez', secondSurname: 'López' }, expectedLevel: 'swapped' },
+    // Swapped and misheard: the report's Mendoza is the victim's second surname, written Mindoza.
+    { left: { firstSurname: 'Mendoza', secondSurname: 'Coj' }, right: { firstSurname: 'Cuj', secondSurname: 'Mindoza' }, expectedLevel: 'swapped' },
     { left: { givenNames: 'Juan', firstSurname: 'Pérez' }, right: { givenNames: 'Juan Pérez', firstSurname: 'López' }, expectedLevel: 'in_given_names' },
     { left: { firstSurname: 'Morales' }, right: { firstSurname: 'Moreno' }, expectedLevel: 'jaro_winkler_0.80' },
     { left: { firstSurname: 'Pérez' }, right: { firstSurname: 'Xol' }, expectedLevel: 'else' },
@@ -76,6 +81,8 @@ const table: Record<string, Row[]> = {
     { left: { firstSurname: 'A', secondSurname: 'Rodríguez' }, right: { firstSurname: 'A', secondSurname: 'Rodríguex' }, expectedLevel: 'jaro_winkler_0.92' },
     { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez', secondSurname: 'López' }, expectedLevel: 'swapped' },
     { left: { firstSurname: 'López', secondSurname: 'Pérez' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'swapped' },
+    { left: { firstSurname: 'Mendoza', secondSurname: 'Coj' }, right: { firstSurname: 'Cuj', secondSurname: 'Mindoza' }, expectedLevel: 'swapped' },
+    { left: { firstSurname: 'A', secondSurname: 'Coj' }, right: { firstSurname: 'A', secondSurname: 'Cuj' }, expectedLevel: 'phonetic' },
     { left: { firstSurname: 'Pérez', secondSurname: 'García' }, right: { firstSurname: 'Pérez', secondSurname: 'López de García' }, expectedLevel: 'married' },
     { left: { firstSurname: 'Pérez', secondSurname: 'López' }, right: { firstSurname: 'Pérez' }, expectedLevel: 'missing_one_side' },
     // A victim with no surname at all says nothing about a dropped second surname.
@@ -103,6 +110,11 @@ const table: Record<string, Row[]> = {
     { left: { ageAtEvent: 16, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 40, estimatedAgeMax: 50, foundDate: '2020-06-01' }, expectedLevel: 'else' },
     // Wider tolerance for the deceased: the same 6-year gap is "far" alive, "near" deceased.
     { left: { ageAtEvent: 25, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 32, estimatedAgeMax: 36, foundDate: '2020-06-01', condition: 'deceased' }, expectedLevel: 'near' },
+    // Older remains: tolerances widen with the estimated age (estimated 50–55, so about 3.4 years more). The
+    // report's 63-year-old is 7.4 years off: "else" for the living, "near" for the deceased (10.4 off: "far").
+    { left: { ageAtEvent: 63, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 50, estimatedAgeMax: 55, foundDate: '2020-06-01' }, expectedLevel: 'else' },
+    { left: { ageAtEvent: 63, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 50, estimatedAgeMax: 55, foundDate: '2020-06-01', condition: 'deceased' }, expectedLevel: 'near' },
+    { left: { ageAtEvent: 66, lastSeenDate: '2020-01-10' }, right: { estimatedAgeMin: 50, estimatedAgeMax: 55, foundDate: '2020-06-01', condition: 'deceased' }, expectedLevel: 'far' },
   ],
   height: [
     { left: { heightCm: 160 }, right: {}, expectedLevel: 'null' },

@@ -104,12 +104,12 @@ export const FIRST_SURNAME: ComparisonDef = {
   level(a, b) {
     if (a.s1 === '' || b.s1 === '') return 0;
     if (a.s1Id === b.s1Id) return 1;
-    if (a.s1Lat === b.s1Lat || a.s1Maya === b.s1Maya) return 2;
+    if (a.s1Lat === b.s1Lat || a.s1Maya === b.s1Maya || a.s1Loose === b.s1Loose) return 2;
     const jw = jaroWinklerById(a.s1Id, a.s1, b.s1Id, b.s1);
     if (jw >= 0.92) return 3;
     // The report's first surname sits in the victim's second slot (and that slot is not already the report's own
     // second surname, which the second-surname comparison credits).
-    if (b.s2 !== '' && (a.s1Id === b.s2Id || a.s1Lat === b.s2Lat) && a.s2Id !== b.s2Id && a.s2Lat !== b.s2Lat) return 4;
+    if (b.s2 !== '' && (a.s1Id === b.s2Id || a.s1Lat === b.s2Lat || a.s1Loose === b.s2Loose) && a.s2Id !== b.s2Id && a.s2Lat !== b.s2Lat && a.s2Loose !== b.s2Loose) return 4;
     if (includes(b.gExact, a.s1Id) || includes(a.gExact, b.s1Id) || a.s1Id === b.marriedId || b.s1Id === a.marriedId) return 5;
     if (jw >= 0.8) return 6;
     return 7;
@@ -128,14 +128,14 @@ export const SECOND_SURNAME: ComparisonDef = {
     if (a.s1 === '' || b.s1 === '') return 0;
     // The report's second surname sits in the victim's first slot (swapped order, or paternal surname dropped),
     // unless the victim's first surname already agrees with the report's first.
-    const crossed = a.s2 !== '' && b.s1 !== '' && (a.s2Id === b.s1Id || a.s2Lat === b.s1Lat) && a.s1Id !== b.s1Id && a.s1Lat !== b.s1Lat;
+    const crossed = a.s2 !== '' && b.s1 !== '' && (a.s2Id === b.s1Id || a.s2Lat === b.s1Lat || a.s2Loose === b.s1Loose) && a.s1Id !== b.s1Id && a.s1Lat !== b.s1Lat && a.s1Loose !== b.s1Loose;
     if (a.s2 === '' || b.s2 === '') {
       if (crossed) return 4;
       if ((a.s2 !== '' && a.s2Id === b.marriedId) || (b.s2 !== '' && b.s2Id === a.marriedId)) return 5;
       return 6;
     }
     if (a.s2Id === b.s2Id) return 1;
-    if (a.s2Lat === b.s2Lat || a.s2Maya === b.s2Maya) return 2;
+    if (a.s2Lat === b.s2Lat || a.s2Maya === b.s2Maya || a.s2Loose === b.s2Loose) return 2;
     const jw = jaroWinklerById(a.s2Id, a.s2, b.s2Id, b.s2);
     if (jw >= 0.92) return 3;
     if (crossed) return 4;
@@ -157,6 +157,9 @@ export const SEX: ComparisonDef = {
   },
   show: (r) => (r.sex === 1 ? 'female' : r.sex === 2 ? 'male' : 'unknown'),
 };
+
+/** Extra years of tolerance per year of a deceased victim's estimated age beyond 30. */
+export const DECEASED_AGE_SPREAD = 0.15;
 
 // ---------------------------------------------------------------------------------------------------------------
 export const AGE: ComparisonDef = {
@@ -181,9 +184,12 @@ export const AGE: ComparisonDef = {
     const gap = Math.max(0, b.birthLo - a.birthHi, a.birthLo - b.birthHi);
     const precise = a.agePrecise && b.agePrecise;
     const deceased = b.deceased;
-    if (gap <= (precise ? 0.5 : deceased ? 2 : 1)) return 4;
-    if (gap <= (precise ? 2 : deceased ? 6 : 4)) return 5;
-    if (gap <= (precise ? 5 : deceased ? 10 : 7)) return 6;
+    // Estimating an adult's age from remains gets less certain with age (bones change less after 30, and the
+    // usual methods under-age the old), so a deceased adult's tolerances widen with the estimated age.
+    const late = deceased ? DECEASED_AGE_SPREAD * Math.max(0, b.eventYear - (b.birthLo + b.birthHi) / 2 - 30) : 0;
+    if (gap <= (precise ? 0.5 : deceased ? 2 + late : 1)) return 4;
+    if (gap <= (precise ? 2 : deceased ? 6 + late : 4)) return 5;
+    if (gap <= (precise ? 5 : deceased ? 10 + late : 7)) return 6;
     return 7;
   },
   show: (r) => {

@@ -22,6 +22,7 @@ export { buildFrequencyTable, attachFrequencies, type FrequencyTable } from './f
 export { COMPARISONS, type ComparisonDef } from './comparisons.js';
 export { MODEL_V1 } from './model.v1.js';
 export { MODEL_V2 } from './model.v2.js';
+export { MODEL_V3 } from './model.v3.js';
 export { MODEL_DEFAULT, MODELS, modelByName } from './models.js';
 export { type MatchModel, type ComparisonSpec, type LevelSpec, levelWeight, probabilityFromWeight, validateModel } from './model.js';
 export { Scorer, estimatePrior, formatWaterfall, type PairExplanation, type ComparisonEvidence } from './scorer.js';

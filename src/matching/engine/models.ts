@@ -8,15 +8,17 @@
 import type { MatchModel } from './model.js';
 import { MODEL_V1 } from './model.v1.js';
 import { MODEL_V2 } from './model.v2.js';
+import { MODEL_V3 } from './model.v3.js';
 
-export { MODEL_V1, MODEL_V2 };
+export { MODEL_V1, MODEL_V2, MODEL_V3 };
 
 export const MODELS: Readonly<Record<string, MatchModel>> = {
   [MODEL_V1.version]: MODEL_V1,
   [MODEL_V2.version]: MODEL_V2,
+  [MODEL_V3.version]: MODEL_V3,
 };
 
-export const MODEL_DEFAULT: MatchModel = MODEL_V2;
+export const MODEL_DEFAULT: MatchModel = MODEL_V3;
 
 /** A model by version ('2.0.0'), major ('2', 'v2') or 'default'. */
 export function modelByName(name: string): MatchModel {

@@ -17,6 +17,10 @@ describe('nickname dictionary (one nickname → several names)', () => {
     { left: 'Lalo', expected: ['eduardo', 'eleazar'] },
     { left: 'Tavo', expected: ['gustavo', 'octavio'] },
     { left: 'Marilú', expected: ['maria', 'luz'] },
+    { left: 'Chabe', expected: ['isabel'] },
+    { left: 'Wicho', expected: ['luis'] },
+    { left: 'Cata', expected: ['catalina', 'catarina'] },
+    { left: 'Meme', expected: ['guillermo', 'manuel'] },
     { left: 'Güero', expected: [] },
   ])('$left → $expected', ({ left, expected }) => {
     expect([...nicknameCanonicals(fold(left))].sort()).toEqual([...expected].sort());

@@ -179,6 +179,26 @@ const NICKNAME_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['Tere', 'Teresa'],
   ['Vero', 'Verónica'],
   ['Pili', 'Pilar'],
+  // Common hypocorisms the shared compilation lacks (general knowledge; added after the independent data set of
+  // docs/matching-independent-check.md met them as unknown nicknames). Each is in everyday use in Mexico or
+  // Guatemala; one that can stand for several names lists them all.
+  ['Chabe', 'Isabel'],
+  ['Cheo', 'José|Eusebio'],
+  ['Güicho', 'Luis'],
+  ['Wicho', 'Luis'],
+  ['Juancho', 'Juan'],
+  ['Jando', 'Alejandro'],
+  ['Alex', 'Alejandro|Alexander|Alexis'],
+  ['Gil', 'Gilberto'],
+  ['Meme', 'Guillermo|Manuel'],
+  ['Walt', 'Walter'],
+  ['Bety', 'Beatriz'],
+  ['Cris', 'Cristina|Cristian|Cristóbal'],
+  ['Tina', 'Cristina|Agustina|Martina|Ernestina'],
+  ['Magui', 'Margarita'],
+  ['Cata', 'Catalina|Catarina'],
+  ['Lina', 'Carolina|Adelina|Paulina'],
+  ['Pina', 'Josefina|Agripina'],
 ];
 
 /** Words inside a canonical that carry no identity on their own ("María de la Luz" → maria, luz). */

@@ -1,8 +1,9 @@
-import { latamKey, mayaKey } from './phonetic.js';
+import { latamKey, looseKey, mayaKey } from './phonetic.js';
 import { fold } from './text.js';
 
 const lat = (s: string) => latamKey(fold(s));
 const maya = (s: string) => mayaKey(fold(s));
+const loose = (s: string) => looseKey(fold(s));
 
 describe('Latin-American Spanish key', () => {
   it.each([
@@ -57,5 +58,22 @@ describe('Maya-spelling key', () => {
     { left: 'Tzoc', right: 'Tzul', equal: false },
   ])('maya($left) vs maya($right): equal=$equal', ({ left, right, equal }) => {
     expect(maya(left) === maya(right)).toBe(equal);
+  });
+});
+
+describe('loose key (e = i, o = u, x = j)', () => {
+  it.each([
+    { left: 'López', right: 'Lópiz', equal: true }, // e/i of a Maya first-language speaker
+    { left: 'Mendoza', right: 'Mindoza', equal: true },
+    { left: 'Coj', right: 'Cuj', equal: true }, // o/u
+    { left: 'Xol', right: 'Jol', equal: true }, // Maya x heard as j
+    { left: 'Ximénez', right: 'Jiménez', equal: true }, // old spelling, also word-initially
+    { left: 'Hernández', right: 'Hirnándis', equal: true }, // and everything the Latin-American key merges
+    { left: 'Xol', right: 'Sol', equal: false }, // the Latin-American key's Xo = So is not repeated here
+    { left: 'Pérez', right: 'López', equal: false },
+    { left: 'Coc', right: 'Cac', equal: false }, // a/e/o stay apart
+    { left: 'Tut', right: 'Tot', equal: true },
+  ])('loose($left) vs loose($right): equal=$equal', ({ left, right, equal }) => {
+    expect(loose(left) === loose(right)).toBe(equal);
   });
 });

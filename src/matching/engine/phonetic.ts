@@ -220,3 +220,28 @@ export function mayaKey(folded: string): string {
   mayaCache.set(folded, key);
   return key;
 }
+
+const looseCache = new Map<string, string>();
+
+/**
+ * looseKey — the Latin-American key with the confusions it leaves apart merged:
+ *   e = i and o = u (Maya languages have no e/o contrast of their own, and first-language speakers of K'iche' or
+ *   Mam, and the officers who hear them, write "Lópiz", "Mindoza", "Cuj" for "Coj"); and x = j everywhere, also
+ *   word-initially (old spellings Ximénez/Jiménez, and the Maya x an officer heard as j: Xol ~ Jol).
+ * It merges more strangers than the other two keys, so comparisons use it as a phonetic level only next to them.
+ */
+export function looseKey(folded: string): string {
+  const hit = looseCache.get(folded);
+  if (hit !== undefined) return hit;
+  const base = latamKey(folded.replace(/^(\s*)x/, '$1j'));
+  let key = '';
+  let last = '';
+  for (const c of base) {
+    const m = c === 'e' ? 'i' : c === 'o' ? 'u' : c;
+    if (m !== last) key += m;
+    last = m;
+  }
+  if (looseCache.size > 100_000) looseCache.clear();
+  looseCache.set(folded, key);
+  return key;
+}

@@ -9,7 +9,7 @@ import { isRouteTown, resolveAdmin1, routeFeatures, zoneOf } from './geo.js';
 import { prepareMark } from './marks.js';
 import { canonicalGivenForms } from './nicknames.js';
 import { normalizeGivenNames, normalizeName } from './normalize.js';
-import { latamKey, mayaKey } from './phonetic.js';
+import { latamKey, looseKey, mayaKey } from './phonetic.js';
 import { INTERN, fold } from './text.js';
 import type { MatchPlace, MatchRecord, PreparedDocument, PreparedRecord } from './types.js';
 
@@ -85,6 +85,7 @@ export function prepare(record: MatchRecord): PreparedRecord {
     }
     phon.push(INTERN.id(`gl:${latamKey(w)}`));
     phon.push(INTERN.id(`gm:${mayaKey(w)}`));
+    phon.push(INTERN.id(`gx:${looseKey(w)}`));
   }
   if (strongU.length === 0) for (const w of weak) block.add(w);
 
@@ -154,10 +155,12 @@ export function prepare(record: MatchRecord): PreparedRecord {
     s1Id: s1 ? INTERN.id(`g:${s1}`) : 0,
     s1Lat: s1 ? INTERN.id(`sl:${latamKey(s1)}`) : 0,
     s1Maya: s1 ? INTERN.id(`sm:${mayaKey(s1)}`) : 0,
+    s1Loose: s1 ? INTERN.id(`sx:${looseKey(s1)}`) : 0,
     s2,
     s2Id: s2 ? INTERN.id(`g:${s2}`) : 0,
     s2Lat: s2 ? INTERN.id(`sl:${latamKey(s2)}`) : 0,
     s2Maya: s2 ? INTERN.id(`sm:${mayaKey(s2)}`) : 0,
+    s2Loose: s2 ? INTERN.id(`sx:${looseKey(s2)}`) : 0,
     married,
     marriedId: married ? INTERN.id(`g:${married}`) : 0,
     s1LatKey: s1 ? latamKey(s1) : '',

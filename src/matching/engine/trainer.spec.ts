@@ -2,6 +2,7 @@ import { COMPARISONS } from './comparisons.js';
 import { levelWeight, validateModel, type MatchModel } from './model.js';
 import { MODEL_V1 } from './model.v1.js';
 import { MODEL_V2 } from './model.v2.js';
+import { MODEL_V3 } from './model.v3.js';
 import { TEMPLATE_V2 } from './model.template.js';
 import { MODEL_DEFAULT, modelByName } from './models.js';
 import { prepare } from './prepare.js';
@@ -286,6 +287,7 @@ describe('versioned models', () => {
   it.each([
     { model: MODEL_V1, comparisons: 16, has: 'time', hasNot: 'time_alive' },
     { model: MODEL_V2, comparisons: 17, has: 'time_alive', hasNot: 'time' },
+    { model: MODEL_V3, comparisons: 17, has: 'time_alive', hasNot: 'time' },
   ])('model $model.version scores exactly the comparisons it lists', ({ model, comparisons, has, hasNot }) => {
     expect(validateModel(model)).toEqual([]);
     const e = new Scorer(model).explain(a, b);
@@ -315,6 +317,7 @@ describe('versioned models', () => {
       expect(c.levels.map((l) => l.label)).toEqual([...COMPARISONS.find((d) => d.name === c.name)!.labels]);
     }
     expect(MODEL_V2.comparisons.map((c) => c.name)).toEqual(TEMPLATE_V2.comparisons.map((c) => c.name));
+    expect(MODEL_V3.comparisons.map((c) => c.name)).toEqual(TEMPLATE_V2.comparisons.map((c) => c.name));
   });
 
   it.each([
@@ -322,11 +325,12 @@ describe('versioned models', () => {
     { name: 'v1', version: '1.0.0' },
     { name: '2', version: '2.0.0' },
     { name: '2.0.0', version: '2.0.0' },
+    { name: 'v3', version: '3.0.0' },
   ])('modelByName($name) → $version', ({ name, version }) => {
     expect(modelByName(name).version).toBe(version);
   });
 
-  it('MODEL_DEFAULT is model 2', () => {
-    expect(MODEL_DEFAULT).toBe(MODEL_V2);
+  it('MODEL_DEFAULT is model 3', () => {
+    expect(MODEL_DEFAULT).toBe(MODEL_V3);
   });
 });

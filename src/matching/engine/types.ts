@@ -122,10 +122,13 @@ export interface PreparedRecord {
   s1Id: number;
   s1Lat: number;
   s1Maya: number;
+  /** looseKey of s1 (e = i, o = u, x = j), interned. */
+  s1Loose: number;
   s2: string;
   s2Id: number;
   s2Lat: number;
   s2Maya: number;
+  s2Loose: number;
   married: string;
   marriedId: number;
   s1LatKey: string;
