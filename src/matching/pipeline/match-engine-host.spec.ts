@@ -70,6 +70,17 @@ describe.each([
     expect((await drain(host)).some((p) => p.reportId === 'r1' && p.victimId === 'v1')).toBe(true);
   });
 
+  it('start, then next while scoring goes on, then summary: what run() gives', async () => {
+    const expected = await host.run({ mode: 'full', changedIds: [], known: [] });
+    const expectedPairs = (await drain(host)).map((p) => `${p.reportId}|${p.victimId}|${p.weight}`);
+    expect((await host.start({ mode: 'full', changedIds: [], known: [] })).threshold).toBe(expected.threshold);
+    const pairs = (await drain(host)).map((p) => `${p.reportId}|${p.victimId}|${p.weight}`);
+    expect(pairs).toEqual(expectedPairs);
+    const summary = await host.summary();
+    expect(summary.kept).toBe(expected.kept);
+    expect(summary.pairsCompared).toBe(expected.pairsCompared);
+  });
+
   it('starts empty after a reset', async () => {
     await host.reset();
     expect((await host.run({ mode: 'full', changedIds: [], known: [] })).kept).toBe(0);

@@ -12,8 +12,15 @@ export interface MatchEngineHost {
   sync(records: VersionedRecord[]): Promise<number>;
   /** Blocks and scores; the kept pairs are then read with next(). */
   run(request: RunRequest): Promise<RunSummary>;
-  /** The next slice of the last run's kept pairs with their evidence; empty when all were read. */
+  /**
+   * Starts a run (term frequencies, blocking index); a full run is then scored in the background while next()
+   * hands out the pairs found so far. summary() once next() has returned an empty list.
+   */
+  start(request: RunRequest): Promise<{ threshold: number }>;
+  /** The next slice of the run's kept pairs with their evidence; empty when all were read. */
   next(max: number): Promise<ScoredPair[]>;
+  /** The run's counts and timings (waits for its scoring to end). */
+  summary(): Promise<RunSummary>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,8 +43,15 @@ export class InlineEngineHost implements MatchEngineHost {
   async run(request: RunRequest) {
     return this.session.run(request);
   }
+  async start(request: RunRequest) {
+    return this.session.start(request);
+  }
   async next(max: number) {
     return this.session.next(max);
+  }
+  async summary() {
+    while (!this.session.advance(Number.MAX_SAFE_INTEGER));
+    return this.session.summary();
   }
   async reset() {
     this.session = new MatchSession();
@@ -93,8 +107,14 @@ export class WorkerEngineHost implements MatchEngineHost {
   run(request: RunRequest) {
     return this.call<RunSummary>({ type: 'run', request });
   }
+  start(request: RunRequest) {
+    return this.call<{ threshold: number }>({ type: 'start', request });
+  }
   next(max: number) {
     return this.call<ScoredPair[]>({ type: 'next', max });
+  }
+  summary() {
+    return this.call<RunSummary>({ type: 'summary' });
   }
   async reset() {
     await this.call<number>({ type: 'reset' });

@@ -107,3 +107,55 @@ describe('MatchSession: incremental runs on the warm index', () => {
     expect(pairs.every((p) => p.victimVersion === 2)).toBe(true);
   });
 });
+
+describe('MatchSession: a full run scored in slices while its pairs are read', () => {
+  const data = generateDataset({ seed: 12, reports: 700, victims: 400 });
+  const all: VersionedRecord[] = [...data.reports, ...data.victims].map((r) => ({ ...r, version: 1 }));
+  const read = (session: MatchSession, max: number) => {
+    const out: string[] = [];
+    for (let chunk = session.next(max); chunk.length > 0; chunk = session.next(max)) for (const p of chunk) out.push(`${p.reportId}|${p.victimId}|${p.weight}|${p.rules.join(',')}`);
+    return out;
+  };
+
+  it.each([
+    { case: 'read in slices of 7 while scoring goes on', max: 7, advanceBetween: 0 },
+    { case: 'read in slices of 50, scoring 13 reports between reads', max: 50, advanceBetween: 13 },
+    { case: 'read after everything was scored', max: 1_000, advanceBetween: Number.MAX_SAFE_INTEGER },
+  ])('$case: the same pairs, in the same order, and the same counts as run()', ({ max, advanceBetween }) => {
+    const stored = { reportId: data.reports[0].id, victimId: data.victims[0].id, weight: 0, reportVersion: 1, victimVersion: 1, modelVersion: 'old' };
+    const reference = new MatchSession();
+    reference.sync(all);
+    const expectedSummary = reference.run({ mode: 'full', changedIds: [], known: [stored] });
+    const expected = read(reference, 10_000);
+
+    const session = new MatchSession();
+    session.sync(all);
+    expect(session.start({ mode: 'full', changedIds: [], known: [stored] }).threshold).toBe(expectedSummary.threshold);
+    expect(session.scoring).toBe(true);
+    expect(() => session.summary()).toThrow(/no finished/);
+    const got: string[] = [];
+    for (;;) {
+      if (advanceBetween > 0) session.advance(advanceBetween);
+      const chunk = session.next(max);
+      if (chunk.length === 0) break;
+      for (const p of chunk) got.push(`${p.reportId}|${p.victimId}|${p.weight}|${p.rules.join(',')}`);
+    }
+    expect(session.scoring).toBe(false);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(got).toEqual(expected);
+    // The stored alert blocking does not propose is rescored at the end and handed back (its score changed).
+    expect(got.some((p) => p.startsWith(`${stored.reportId}|${stored.victimId}|`))).toBe(true);
+    const summary = session.summary();
+    expect({ ...summary, timingsMs: null }).toEqual({ ...expectedSummary, timingsMs: null });
+    expect(summary.kept).toBe(expected.length);
+  });
+
+  it('a new start abandons a run that was not finished', () => {
+    const session = new MatchSession();
+    session.sync(all);
+    session.start({ mode: 'full', changedIds: [], known: [] });
+    session.next(5);
+    const summary = session.run({ mode: 'full', changedIds: [], known: [] });
+    expect(read(session, 10_000)).toHaveLength(summary.kept);
+  });
+});

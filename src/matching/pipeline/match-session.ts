@@ -105,17 +105,37 @@ export interface RunOutcome extends RunSummary {
   pairs: ScoredPair[];
 }
 
-interface KeptPairs {
+/** A run in progress (or finished and not yet read): its scorer, cursor, counts and the pairs kept to write. */
+interface ActiveRun {
   reports: PreparedRecord[];
   victims: PreparedRecord[];
   scorer: Scorer;
   ruleNames: string[];
-  left: Int32Array;
-  right: Int32Array;
-  masks: Uint32Array;
-  weights: Float64Array;
+  ruleCounts: Float64Array;
+  minWeight: number;
+  threshold: number;
+  /** Stored alerts not yet met by the run (pair key → alert). */
+  known: Map<number, KnownAlert>;
+  /** Kept pairs, in the order found: report index, victim index, rule mask, weight. */
+  left: number[];
+  right: number[];
+  masks: number[];
+  weights: number[];
+  /** The next kept pair next() hands out. */
   next: number;
+  unchanged: number;
+  compared: number;
+  full: boolean;
+  /** Full run: the next report to score. */
+  cursor: number;
+  done: boolean;
+  reportsConsidered: number;
+  victimsConsidered: number;
+  timings: { index: number; candidates: number; known: number };
 }
+
+/** Reports next() scores at a time while waiting for enough pairs. */
+const NEXT_ADVANCE_REPORTS = 256;
 
 interface HeldRecord {
   version: number;
@@ -141,8 +161,9 @@ export class MatchSession {
   private readonly victims: PreparedRecord[] = [];
   private frequencies: FrequencyTable | null = null;
   private warm: WarmIndex | null = null;
-  /** The last run's kept pairs, handed out in slices by next() so no thread ever holds all their evidence. */
-  private kept: KeptPairs | null = null;
+  /** The current run: scored a slice at a time, its kept pairs handed out in slices by next() so no thread ever holds all their evidence. */
+  private active: ActiveRun | null = null;
+  private finished: RunSummary | null = null;
 
   constructor(readonly model: MatchModel = MODEL_DEFAULT) {}
 
@@ -191,8 +212,13 @@ export class MatchSession {
     return this.warm;
   }
 
-  /** Blocks and scores; keeps the pairs to raise or rescore for next(). */
-  run(request: RunRequest): RunSummary {
+  /**
+   * Starts a run: term frequencies and the blocking index (a full run, or a stale warm index), the scorer, the
+   * stored alerts to rescore. An incremental run is small and is scored here at once; a full run is scored by
+   * advance(), a slice of reports at a time, so that the pairs found so far can be explained and written (next())
+   * while the rest are scored. Any run in progress is abandoned.
+   */
+  start(request: RunRequest): { threshold: number } {
     const t0 = performance.now();
     const { reports, victims } = this;
     const added = this.warm ? reports.length - this.warm.reports + victims.length - this.warm.victims : Infinity;
@@ -202,137 +228,200 @@ export class MatchSession {
     const threshold = this.model.thresholds.review;
     const t1 = performance.now();
 
-    const ruleNames = DEFAULT_RULES.map((r) => r.name);
-    const ruleCounts = new Float64Array(ruleNames.length);
-    // The smallest weight whose probability reaches the threshold (probability is monotone in the weight).
-    const minWeight = Math.log2(threshold / (1 - threshold));
-    const pairKey = (ri: number, vi: number) => ri * victims.length + vi;
     const known = new Map<number, KnownAlert>();
     for (const alert of request.known) {
       const r = this.records.get(alert.reportId);
       const v = this.records.get(alert.victimId);
-      if (r && v && !r.prepared.isVictim && v.prepared.isVictim) known.set(pairKey(r.pos, v.pos), alert);
+      if (r && v && !r.prepared.isVictim && v.prepared.isVictim) known.set(r.pos * victims.length + v.pos, alert);
     }
-    const version = (r: PreparedRecord) => this.records.get(r.id)!.version;
-    // Pairs are scored as blocking proposes them; only the ones to write are kept.
-    const keptLeft: number[] = [];
-    const keptRight: number[] = [];
-    const keptMasks: number[] = [];
-    const keptWeights: number[] = [];
-    let unchanged = 0;
-    let compared = 0;
-    const consider = (ri: number, vi: number, mask: number) => {
-      compared++;
-      for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) ruleCounts[bit]++;
-      const weight = scorer.score(reports[ri], victims[vi]);
-      const key = pairKey(ri, vi);
-      const stored = known.size > 0 ? known.get(key) : undefined;
-      if (stored) {
-        known.delete(key);
-        if (sameEvidence(stored, { weight, reportVersion: version(reports[ri]), victimVersion: version(victims[vi]), modelVersion: this.model.version })) {
-          unchanged++;
-          return;
-        }
-      } else if (!(weight >= minWeight) || scorer.probability(weight) < threshold) return;
-      keptLeft.push(ri);
-      keptRight.push(vi);
-      keptMasks.push(mask);
-      keptWeights.push(weight);
-    };
-
-    let reportsConsidered = reports.length;
-    let victimsConsidered = victims.length;
-    if (request.mode === 'full') {
-      // One pass: the index already unites the rules per report, so each pair comes once.
-      reports.forEach((r, ri) => warm.index.candidates(r, (vi, mask) => consider(ri, vi, mask)));
-    } else {
-      const changedReports: number[] = [];
-      const changedVictims: number[] = [];
-      for (const id of new Set(request.changedIds)) {
-        const held = this.records.get(id);
-        if (held) (held.prepared.isVictim ? changedVictims : changedReports).push(held.pos);
-      }
-      reportsConsidered = changedReports.length;
-      victimsConsidered = changedVictims.length;
-      // Several passes may find the same pair (a new report and a new victim): unite their rules, then score once.
-      const found = new Map<number, number>();
-      const collect = (ri: number, vi: number, mask: number) => {
-        const key = pairKey(ri, vi);
-        found.set(key, (found.get(key) ?? 0) | mask);
-      };
-      // Changed reports against the indexed victims (the warm index computes a changed report's keys afresh) …
-      for (const ri of changedReports) warm.index.candidates(reports[ri], (vi, mask) => collect(ri, vi, mask));
-      // … and against the victims added since the index was built.
-      const addedVictims = victims.slice(warm.victims);
-      if (changedReports.length > 0 && addedVictims.length > 0) {
-        const small = new BlockingIndex(changedReports.map((ri) => reports[ri]), addedVictims, DEFAULT_RULES, this.model.blocking);
-        for (const ri of changedReports) small.candidates(reports[ri], (j, mask) => collect(ri, warm.victims + j, mask));
-      }
-      // Every indexed report against the changed victims, through the index's reverse side …
-      for (const vi of changedVictims) warm.index.reportsOf(victims[vi], (ri, mask) => collect(ri, vi, mask));
-      // … and the reports added since against them.
-      const addedReports = reports.slice(warm.reports);
-      if (changedVictims.length > 0 && addedReports.length > 0) {
-        const small = new BlockingIndex(addedReports, changedVictims.map((vi) => victims[vi]), DEFAULT_RULES, this.model.blocking);
-        addedReports.forEach((r, j) => small.candidates(r, (k, mask) => collect(warm.reports + j, changedVictims[k], mask)));
-      }
-      for (const [key, mask] of found) consider(Math.floor(key / victims.length), key % victims.length, mask);
-    }
-    const t2 = performance.now();
-    // Stored alerts blocking no longer proposes are rescored all the same.
-    for (const key of [...known.keys()]) consider(Math.floor(key / victims.length), key % victims.length, 0);
-
-    this.kept = {
+    const ruleNames = DEFAULT_RULES.map((r) => r.name);
+    const run: ActiveRun = {
       reports,
       victims,
       scorer,
       ruleNames,
-      left: Int32Array.from(keptLeft),
-      right: Int32Array.from(keptRight),
-      masks: Uint32Array.from(keptMasks),
-      weights: Float64Array.from(keptWeights),
-      next: 0,
-    };
-    const t3 = performance.now();
-    return {
-      kept: keptLeft.length,
-      unchanged,
-      pairsByRule: Object.fromEntries(ruleNames.map((n, bit) => [n, ruleCounts[bit]])),
-      pairsCompared: compared,
-      reportsConsidered,
-      victimsConsidered,
+      ruleCounts: new Float64Array(ruleNames.length),
+      // The smallest weight whose probability reaches the threshold (probability is monotone in the weight).
+      minWeight: Math.log2(threshold / (1 - threshold)),
       threshold,
+      known,
+      left: [],
+      right: [],
+      masks: [],
+      weights: [],
+      next: 0,
+      unchanged: 0,
+      compared: 0,
+      full: request.mode === 'full',
+      cursor: 0,
+      done: false,
+      reportsConsidered: reports.length,
+      victimsConsidered: victims.length,
+      timings: { index: Math.round(t1 - t0), candidates: 0, known: 0 },
+    };
+    this.active = run;
+    this.finished = null;
+    if (!run.full) {
+      const t2 = performance.now();
+      this.incrementalPairs(run, warm, request.changedIds);
+      run.timings.candidates = Math.round(performance.now() - t2);
+      this.finish(run);
+    }
+    return { threshold };
+  }
+
+  /**
+   * Scores the next `maxReports` reports of a full run against their blocked candidates (each pair comes once:
+   * the index unites the rules per report). Returns true once the run is completely scored, stored alerts that
+   * blocking no longer proposes included.
+   */
+  advance(maxReports: number): boolean {
+    const run = this.active;
+    if (!run) return true;
+    if (run.done) return true;
+    const t = performance.now();
+    const index = this.warm!.index;
+    const end = Math.min(run.reports.length, run.cursor + maxReports);
+    for (let ri = run.cursor; ri < end; ri++) index.candidates(run.reports[ri], (vi, mask) => this.consider(run, ri, vi, mask));
+    run.cursor = end;
+    run.timings.candidates += performance.now() - t;
+    if (end === run.reports.length) {
+      run.timings.candidates = Math.round(run.timings.candidates);
+      this.finish(run);
+    }
+    return run.done;
+  }
+
+  /** True while a started run has reports left to score. */
+  get scoring(): boolean {
+    return this.active !== null && !this.active.done;
+  }
+
+  /** The last completely scored run's counts (also after its pairs were read). */
+  summary(): RunSummary {
+    if (!this.finished || (this.active && !this.active.done)) throw new Error('no finished matching run');
+    return this.finished;
+  }
+
+  /** Blocks and scores the whole run at once; the kept pairs are then read with next(). */
+  run(request: RunRequest): RunSummary {
+    this.start(request);
+    while (!this.advance(Number.MAX_SAFE_INTEGER));
+    return this.summary();
+  }
+
+  private consider(run: ActiveRun, ri: number, vi: number, mask: number): void {
+    run.compared++;
+    for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) run.ruleCounts[bit]++;
+    const { reports, victims, scorer } = run;
+    const weight = scorer.score(reports[ri], victims[vi]);
+    const key = ri * victims.length + vi;
+    const stored = run.known.size > 0 ? run.known.get(key) : undefined;
+    if (stored) {
+      run.known.delete(key);
+      const now = { weight, reportVersion: this.versionOf(reports[ri]), victimVersion: this.versionOf(victims[vi]), modelVersion: this.model.version };
+      if (sameEvidence(stored, now)) {
+        run.unchanged++;
+        return;
+      }
+    } else if (!(weight >= run.minWeight) || scorer.probability(weight) < run.threshold) return;
+    run.left.push(ri);
+    run.right.push(vi);
+    run.masks.push(mask);
+    run.weights.push(weight);
+  }
+
+  private versionOf(r: PreparedRecord): number {
+    return this.records.get(r.id)!.version;
+  }
+
+  /** Stored alerts blocking no longer proposes are rescored all the same; then the run is complete. */
+  private finish(run: ActiveRun): void {
+    const t = performance.now();
+    const n = run.victims.length;
+    for (const key of [...run.known.keys()]) this.consider(run, Math.floor(key / n), key % n, 0);
+    run.timings.known = Math.round(performance.now() - t);
+    run.done = true;
+    this.finished = {
+      kept: run.left.length,
+      unchanged: run.unchanged,
+      pairsByRule: Object.fromEntries(run.ruleNames.map((n, bit) => [n, run.ruleCounts[bit]])),
+      pairsCompared: run.compared,
+      reportsConsidered: run.reportsConsidered,
+      victimsConsidered: run.victimsConsidered,
+      threshold: run.threshold,
       // 'index' is the term frequencies and blocking index (0 when an incremental run reused the warm ones);
       // blocking and scoring are interleaved: 'candidates' is both; 'known' the rescoring of stored alerts.
-      timingsMs: { index: Math.round(t1 - t0), candidates: Math.round(t2 - t1), known: Math.round(t3 - t2) },
+      timingsMs: { ...run.timings },
     };
   }
 
-  /** The next `max` kept pairs of the last run, with their evidence; an empty list when all were read. */
+  /** The pairs of an incremental run: the changed records against everything on the other side, and new against new. */
+  private incrementalPairs(run: ActiveRun, warm: WarmIndex, changedIds: string[]): void {
+    const { reports, victims } = run;
+    const changedReports: number[] = [];
+    const changedVictims: number[] = [];
+    for (const id of new Set(changedIds)) {
+      const held = this.records.get(id);
+      if (held) (held.prepared.isVictim ? changedVictims : changedReports).push(held.pos);
+    }
+    run.reportsConsidered = changedReports.length;
+    run.victimsConsidered = changedVictims.length;
+    // Several passes may find the same pair (a new report and a new victim): unite their rules, then score once.
+    const found = new Map<number, number>();
+    const collect = (ri: number, vi: number, mask: number) => {
+      const key = ri * victims.length + vi;
+      found.set(key, (found.get(key) ?? 0) | mask);
+    };
+    // Changed reports against the indexed victims (the warm index computes a changed report's keys afresh) …
+    for (const ri of changedReports) warm.index.candidates(reports[ri], (vi, mask) => collect(ri, vi, mask));
+    // … and against the victims added since the index was built.
+    const addedVictims = victims.slice(warm.victims);
+    if (changedReports.length > 0 && addedVictims.length > 0) {
+      const small = new BlockingIndex(changedReports.map((ri) => reports[ri]), addedVictims, DEFAULT_RULES, this.model.blocking);
+      for (const ri of changedReports) small.candidates(reports[ri], (j, mask) => collect(ri, warm.victims + j, mask));
+    }
+    // Every indexed report against the changed victims, through the index's reverse side …
+    for (const vi of changedVictims) warm.index.reportsOf(victims[vi], (ri, mask) => collect(ri, vi, mask));
+    // … and the reports added since against them.
+    const addedReports = reports.slice(warm.reports);
+    if (changedVictims.length > 0 && addedReports.length > 0) {
+      const small = new BlockingIndex(addedReports, changedVictims.map((vi) => victims[vi]), DEFAULT_RULES, this.model.blocking);
+      addedReports.forEach((r, j) => small.candidates(r, (k, mask) => collect(warm.reports + j, changedVictims[k], mask)));
+    }
+    for (const [key, mask] of found) this.consider(run, Math.floor(key / victims.length), key % victims.length, mask);
+  }
+
+  /**
+   * The next `max` kept pairs of the run, with their evidence. While a full run is still being scored, scores on
+   * until `max` pairs are found or the run is complete; an empty list means every pair was read.
+   */
   next(max: number): ScoredPair[] {
-    const k = this.kept;
-    if (!k) return [];
+    const run = this.active;
+    if (!run) return [];
+    while (!run.done && run.left.length - run.next < max) this.advance(NEXT_ADVANCE_REPORTS);
     const out: ScoredPair[] = [];
-    for (; k.next < k.left.length && out.length < max; k.next++) {
-      const i = k.next;
-      const report = k.reports[k.left[i]];
-      const victim = k.victims[k.right[i]];
+    for (; run.next < run.left.length && out.length < max; run.next++) {
+      const i = run.next;
+      const report = run.reports[run.left[i]];
+      const victim = run.victims[run.right[i]];
       out.push({
         reportId: report.id,
         victimId: victim.id,
-        reportVersion: this.records.get(report.id)!.version,
-        victimVersion: this.records.get(victim.id)!.version,
-        weight: k.weights[i],
-        probability: k.scorer.probability(k.weights[i]),
-        rules: k.ruleNames.filter((_n, bit) => k.masks[i] & (1 << bit)),
-        evidence: k.scorer.explain(report, victim),
+        reportVersion: this.versionOf(report),
+        victimVersion: this.versionOf(victim),
+        weight: run.weights[i],
+        probability: run.scorer.probability(run.weights[i]),
+        rules: run.ruleNames.filter((_n, bit) => run.masks[i] & (1 << bit)),
+        evidence: run.scorer.explain(report, victim),
         minor: isMinor(report.source) || isMinor(victim.source),
         foundDate: victim.source.foundDate ?? null,
         reportCountry: report.country,
         victimCountry: victim.country,
       });
     }
-    if (out.length === 0) this.kept = null;
+    // Explained pairs are not needed again: let their memory go (the arrays only grow while scoring goes on).
+    if (out.length === 0 && run.done) this.active = null;
     return out;
   }
 

@@ -1,6 +1,8 @@
 /**
- * Worker-thread entry: holds a MatchSession and answers the main thread's `sync` and `run` messages, so that
- * preparing, blocking and scoring never run on the HTTP event loop.
+ * Worker-thread entry: holds a MatchSession and answers the main thread's messages, so that preparing, blocking
+ * and scoring never run on the HTTP event loop. After `start`, a full run is scored a slice of reports at a time
+ * in the background (one slice per turn of this thread's event loop), and `next` and `summary` are answered
+ * between slices: the main thread writes the alerts found so far while the rest are scored.
  */
 import { parentPort } from 'node:worker_threads';
 import { MatchSession, type RunRequest, type VersionedRecord } from './match-session.js';
@@ -8,21 +10,38 @@ import { MatchSession, type RunRequest, type VersionedRecord } from './match-ses
 export type WorkerRequest =
   | { id: number; type: 'sync'; records: VersionedRecord[] }
   | { id: number; type: 'run'; request: RunRequest }
+  | { id: number; type: 'start'; request: RunRequest }
+  | { id: number; type: 'summary' }
   | { id: number; type: 'next'; max: number }
   | { id: number; type: 'reset' };
 
 export type WorkerResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
+/** Reports scored per turn of the worker's event loop during a full run (about a tenth of a second). */
+export const PUMP_REPORTS = 256;
+
 if (parentPort) {
   const port = parentPort;
   let session = new MatchSession();
+  // Scores the started run slice by slice, yielding between slices so that messages are answered.
+  const pump = (owner: MatchSession) => {
+    if (owner !== session || !owner.scoring) return;
+    owner.advance(PUMP_REPORTS);
+    setImmediate(pump, owner);
+  };
   port.on('message', (message: WorkerRequest) => {
     try {
       let value: unknown;
       if (message.type === 'sync') value = session.sync(message.records);
       else if (message.type === 'run') value = session.run(message.request);
-      else if (message.type === 'next') value = session.next(message.max);
-      else {
+      else if (message.type === 'start') {
+        value = session.start(message.request);
+        setImmediate(pump, session);
+      } else if (message.type === 'next') value = session.next(message.max);
+      else if (message.type === 'summary') {
+        while (!session.advance(Number.MAX_SAFE_INTEGER));
+        value = session.summary();
+      } else {
         session = new MatchSession();
         value = 0;
       }

@@ -154,18 +154,19 @@ export class MatchingRunsService implements OnApplicationShutdown {
       const known = await this.alerts.knownAlerts(incremental ? changedIds : 'all');
 
       await phase('blocking_and_scoring');
-      const outcome = await timed('engine', () => this.host.run({ mode: incremental ? 'incremental' : 'full', changedIds, known }));
-      Object.assign(timings, Object.fromEntries(Object.entries(outcome.timingsMs).map(([k, v]) => [`engine.${k}`, v])));
+      // The engine thread builds the index (and scores an incremental run) here; a full run's pairs are then
+      // scored in the background while this thread writes the alerts found so far.
+      const { threshold } = await timed('engine', () => this.host.start({ mode: incremental ? 'incremental' : 'full', changedIds, known }));
 
       await phase('writing_alerts');
       const counts = { ...ZERO_COUNTS };
       await timed('write', async () => {
-        // The engine thread explains the next slice while this thread writes the current one.
+        // The engine thread explains (and scores) the next slice while this thread writes the current one.
         let pending = this.host.next(PAIR_SLICE);
         try {
           for (let pairs = await pending; pairs.length > 0; pairs = await pending) {
             pending = this.host.next(PAIR_SLICE);
-            const written = await this.alerts.apply(run.id, pairs, outcome.threshold, MODEL_DEFAULT.version);
+            const written = await this.alerts.apply(run.id, pairs, threshold, MODEL_DEFAULT.version);
             for (const k of Object.keys(counts) as (keyof AlertCounts)[]) counts[k] += written[k];
           }
         } catch (err) {
@@ -173,6 +174,8 @@ export class MatchingRunsService implements OnApplicationShutdown {
           throw err;
         }
       });
+      const outcome = await this.host.summary();
+      Object.assign(timings, Object.fromEntries(Object.entries(outcome.timingsMs).map(([k, v]) => [`engine.${k}`, v])));
       await repo.update(run.id, {
         status: 'succeeded',
         phase: 'done',
