@@ -1,7 +1,8 @@
 /**
  * Benchmark of the matching service end to end, as a partner and an investigator would use it:
  *   1. starts the built service (dist/src/main.js) as a child process on its own database;
- *   2. ingests N reports and M victims from the synthetic generator through the batch API (2 requests in flight);
+ *   2. ingests N reports and M victims from the synthetic generator through the batch API (--ingest-parallel
+ *      requests of 1,000 records in flight, default 2);
  *   3. runs a full matching run and times it (request → run finished), then a second full run while autocannon
  *      queries GET /api/v1/alerts, for the p99 latency of the queue during a run;
  *   4. adds 1,000 new records and times an incremental run;
@@ -29,11 +30,13 @@ const REPORTS = arg('reports', 100_000);
 const VICTIMS = arg('victims', 50_000);
 const SEED = arg('seed', 1);
 const PORT = arg('port', 3555);
+/** Batch requests (1,000 records each) in flight while ingesting. */
+const INGEST_PARALLEL = arg('ingest-parallel', 2);
 const ADMIN = 'cbmp_00000000000000be_benchmark-admin-key-000000000';
 const BASE = `http://127.0.0.1:${PORT}`;
 const client = new ApiClient(BASE);
 const api = client.call.bind(client);
-const ingest = (path: string, key: string, bodies: Record<string, unknown>[]) => client.ingest(path, key, bodies);
+const ingest = (path: string, key: string, bodies: Record<string, unknown>[]) => client.ingest(path, key, bodies, INGEST_PARALLEL);
 const waitForRun = (id: string) => client.waitForRun(ADMIN, id);
 
 function peakRssMiB(pid: number): number {
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     failed += await ingest('/api/v1/suspected-victims/batch', gt, victims.GT);
     failed += await ingest('/api/v1/suspected-victims/batch', mx, victims.MX);
     const ingestSeconds = (performance.now() - t) / 1000;
-    figures.ingest = { records: data.reports.length + data.victims.length, failed, seconds: +ingestSeconds.toFixed(1), recordsPerSecond: Math.round((data.reports.length + data.victims.length) / ingestSeconds) };
+    figures.ingest = { records: data.reports.length + data.victims.length, failed, seconds: +ingestSeconds.toFixed(1), recordsPerSecond: Math.round((data.reports.length + data.victims.length) / ingestSeconds), inFlight: INGEST_PARALLEL };
 
     t = performance.now();
     const first = await waitForRun((await api('POST', '/api/v1/matching/runs', ADMIN, { mode: 'full' })).run.id);
