@@ -276,6 +276,31 @@ const table: Record<string, Row[]> = {
       right: { foundPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula', lat: 14.91, lon: -92.25 } },
       expectedLevel: 'same_route_town',
     },
+    // Municipalities written without their state or department.
+    {
+      // A route town alone: placed at its route point, and the same municipality by name.
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '07', municipality: 'Tapachula' } },
+      right: { foundPlace: { country: 'MX', municipality: 'Tapachula' } },
+      expectedLevel: 'same_route_town',
+    },
+    {
+      // A department capital alone: its department is known.
+      left: { lastSeenPlace: { country: 'GT', admin1Code: '20', municipality: 'Chiquimula' } },
+      right: { foundPlace: { country: 'GT', municipality: 'CHIQUIMULA' } },
+      expectedLevel: 'same_municipality',
+    },
+    {
+      // Any other municipality: the same name in the same country when one side does not say the state …
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '19', municipality: 'Guadalupe' } },
+      right: { foundPlace: { country: 'MX', municipality: 'GUADALUPE' } },
+      expectedLevel: 'same_municipality',
+    },
+    {
+      // … but not when both say it and the states differ (Guadalupe, Nuevo León is not Guadalupe, Zacatecas).
+      left: { lastSeenPlace: { country: 'MX', admin1Code: '19', municipality: 'Guadalupe' } },
+      right: { foundPlace: { country: 'MX', admin1Code: '32', municipality: 'Guadalupe' } },
+      expectedLevel: 'else',
+    },
     {
       left: { lastSeenPlace: { country: 'MX', admin1Code: '14', lat: 20.67, lon: -103.35 } },
       right: { foundPlace: { country: 'MX', lat: 20.72, lon: -103.4 } },

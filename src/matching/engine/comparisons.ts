@@ -418,7 +418,7 @@ export const PLACE: ComparisonDef = {
     const aHas = a.lat === a.lat;
     const bHas = b.lat === b.lat;
     // The same route town (Tapachula, Huixtla) is shared by thousands of migrants: it counts as nearby only.
-    if (a.municipalityId !== 0 && a.municipalityId === b.municipalityId && !b.routeTown) return 1;
+    if (sameMunicipality(a, b) && !b.routeTown) return 1;
     if (!aHas || !bHas) return 0;
     const d = haversineKm(a.lat, a.lon, b.lat, b.lon);
     if (d <= 50) return 2;
@@ -436,6 +436,16 @@ export const PLACE: ComparisonDef = {
     return [p.municipality, p.admin1 ?? p.admin1Code, p.country].filter(Boolean).join(', ') || '—';
   },
 };
+
+/**
+ * The same municipality: the same name in the same state or department, or the same name in the same country when
+ * one side does not say the state ("Juárez" against "Juárez, Chihuahua").
+ */
+export function sameMunicipality(a: PreparedRecord, b: PreparedRecord): boolean {
+  if (a.municipalityId === 0 || b.municipalityId === 0) return false;
+  if (a.municipalityId === b.municipalityId) return true;
+  return (a.admin1Id === 0 || b.admin1Id === 0) && a.municipalityNameId === b.municipalityNameId;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 export const LANGUAGE: ComparisonDef = {
@@ -512,7 +522,7 @@ export const PLACE_DETAIL: ComparisonDef = {
   name: 'place_detail',
   labels: ['null', 'same_municipality', 'same_route_town', 'within_50km', 'same_admin1', 'on_migrant_route', 'within_300km', 'else'],
   level(a, b) {
-    if (a.municipalityId !== 0 && a.municipalityId === b.municipalityId) return b.routeTown ? 2 : 1;
+    if (sameMunicipality(a, b)) return b.routeTown ? 2 : 1;
     const aHas = a.lat === a.lat;
     const bHas = b.lat === b.lat;
     if (!aHas || !bHas) return 0;

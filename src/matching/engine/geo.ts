@@ -197,6 +197,98 @@ for (const municipality of [
   ROUTE_TOWNS.add(fold(municipality));
 }
 
+const ROUTE_POINT_BY_NAME = new Map<string, RoutePoint>();
+for (const p of ROUTE_POINTS) {
+  for (const part of p.place.split(/[\/()–]/)) {
+    const f = fold(part);
+    if (f.length >= 4 && !ROUTE_POINT_BY_NAME.has(`${p.country}:${f}`)) ROUTE_POINT_BY_NAME.set(`${p.country}:${f}`, p);
+  }
+}
+
+/**
+ * State and department capitals by the names their municipality goes by (everyday short forms included): a place
+ * written as "Huehuetenango" or "Tuxtla Gutiérrez" with no state is in that state. Only capitals: a state's name
+ * alone is not a municipality's (there are Hidalgos and Morelos in many states).
+ */
+const CAPITAL_ROWS: ReadonlyArray<readonly ['MX' | 'GT', string, string]> = [
+  ['GT', '01', 'Guatemala|Ciudad de Guatemala'],
+  ['GT', '02', 'Guastatoya'],
+  ['GT', '03', 'Antigua Guatemala|Antigua'],
+  ['GT', '04', 'Chimaltenango'],
+  ['GT', '05', 'Escuintla'],
+  ['GT', '06', 'Cuilapa'],
+  ['GT', '07', 'Sololá'],
+  ['GT', '08', 'Totonicapán'],
+  ['GT', '09', 'Quetzaltenango|Xela'],
+  ['GT', '10', 'Mazatenango'],
+  ['GT', '11', 'Retalhuleu'],
+  ['GT', '12', 'San Marcos'],
+  ['GT', '13', 'Huehuetenango'],
+  ['GT', '14', 'Santa Cruz del Quiché'],
+  ['GT', '15', 'Salamá'],
+  ['GT', '16', 'Cobán'],
+  ['GT', '17', 'Flores'],
+  ['GT', '18', 'Puerto Barrios'],
+  ['GT', '19', 'Zacapa'],
+  ['GT', '20', 'Chiquimula'],
+  ['GT', '21', 'Jalapa'],
+  ['GT', '22', 'Jutiapa'],
+  ['MX', '01', 'Aguascalientes'],
+  ['MX', '02', 'Mexicali'],
+  ['MX', '03', 'La Paz'],
+  ['MX', '04', 'San Francisco de Campeche|Campeche'],
+  ['MX', '05', 'Saltillo'],
+  ['MX', '06', 'Colima'],
+  ['MX', '07', 'Tuxtla Gutiérrez'],
+  ['MX', '08', 'Chihuahua'],
+  ['MX', '10', 'Victoria de Durango|Durango'],
+  ['MX', '11', 'Guanajuato'],
+  ['MX', '12', 'Chilpancingo de los Bravo|Chilpancingo'],
+  ['MX', '13', 'Pachuca de Soto|Pachuca'],
+  ['MX', '14', 'Guadalajara'],
+  ['MX', '15', 'Toluca de Lerdo|Toluca'],
+  ['MX', '16', 'Morelia'],
+  ['MX', '17', 'Cuernavaca'],
+  ['MX', '18', 'Tepic'],
+  ['MX', '19', 'Monterrey'],
+  ['MX', '20', 'Oaxaca de Juárez|Oaxaca'],
+  ['MX', '21', 'Heroica Puebla de Zaragoza|Puebla'],
+  ['MX', '22', 'Santiago de Querétaro|Querétaro'],
+  ['MX', '23', 'Othón P. Blanco|Chetumal'],
+  ['MX', '24', 'San Luis Potosí'],
+  ['MX', '25', 'Culiacán'],
+  ['MX', '26', 'Hermosillo'],
+  ['MX', '27', 'Villahermosa'],
+  ['MX', '28', 'Ciudad Victoria|Victoria'],
+  ['MX', '29', 'Tlaxcala de Xicohténcatl|Tlaxcala'],
+  ['MX', '30', 'Xalapa-Enríquez|Xalapa|Jalapa-Enríquez'],
+  ['MX', '31', 'Mérida'],
+  ['MX', '32', 'Zacatecas'],
+];
+const CAPITAL_BY_NAME = new Map<string, string>();
+for (const [country, code, names] of CAPITAL_ROWS) for (const n of names.split('|')) CAPITAL_BY_NAME.set(`${country}:${fold(n)}`, code);
+
+/** The state or department whose capital a municipality written alone names, in the country when it is known. */
+export function admin1OfCapital(country: string, foldedMunicipality: string) {
+  for (const c of country === 'MX' || country === 'GT' ? [country] : ['GT', 'MX']) {
+    const code = CAPITAL_BY_NAME.get(`${c}:${foldedMunicipality}`);
+    if (code) return findAdmin1(c, code);
+  }
+  return undefined;
+}
+
+/**
+ * The route point or crossing a municipality written without coordinates names ("Tapachula", "Tecún Umán"),
+ * in the given country (or either when unknown): where to put a place given only by that name.
+ */
+export function routePointNamed(country: string, foldedMunicipality: string): RoutePoint | undefined {
+  for (const c of country === 'MX' || country === 'GT' ? [country] : ['MX', 'GT']) {
+    const hit = ROUTE_POINT_BY_NAME.get(`${c}:${foldedMunicipality}`);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Whether a folded municipality name is one of the route towns or crossings (or the municipality one lies in). */
 export function isRouteTown(foldedMunicipality: string): boolean {
   return ROUTE_TOWNS.has(foldedMunicipality);

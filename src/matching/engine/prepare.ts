@@ -5,7 +5,7 @@
 import { languageInfo, normalizeLanguage } from '../../reference/languages.js';
 import { BUILD, EYE_COLOR, HAIR_COLOR, SKIN_TONE } from '../../reference/vocabularies.js';
 import { DAYS_PER_YEAR, dayNumber, dayToYear, eventDay, parsePartialDate, partialDateInterval } from './dates.js';
-import { isRouteTown, resolveAdmin1, routeFeatures, zoneOf } from './geo.js';
+import { admin1OfCapital, isRouteTown, resolveAdmin1, routeFeatures, routePointNamed, zoneOf } from './geo.js';
 import { prepareMark } from './marks.js';
 import { canonicalGivenForms } from './nicknames.js';
 import { normalizeGivenNames, normalizeName } from './normalize.js';
@@ -28,23 +28,30 @@ const num = (v: number | null | undefined): number => (typeof v === 'number' && 
 function placeFeatures(place: MatchPlace | null | undefined) {
   if (!place) return null;
   const country = (place.country ?? '').toUpperCase();
-  const admin = resolveAdmin1(country, place.admin1Code ?? null, place.admin1 ?? null);
+  const muni = fold(place.municipality ?? '');
+  // A municipality written without its state or department: a capital ("Huehuetenango", "Tuxtla Gutiérrez")
+  // gives its state; a route town or crossing ("Tapachula") gives its position.
+  const admin = resolveAdmin1(country, place.admin1Code ?? null, place.admin1 ?? null) ?? (muni ? admin1OfCapital(country, muni) : undefined);
   let lat = num(place.lat);
   let lon = num(place.lon);
-  if ((!Number.isFinite(lat) || !Number.isFinite(lon)) && admin) {
-    lat = admin.lat;
-    lon = admin.lon;
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) {
+    const named = muni && !place.admin1Code && !place.admin1 ? routePointNamed(country, muni) : undefined;
+    const at = named ?? admin;
+    if (at) {
+      lat = at.lat;
+      lon = at.lon;
+    }
   }
   const ctry = country || admin?.country || '';
   if (!Number.isFinite(lat) && !admin && !place.municipality) return null;
   const adminKey = admin ? `${admin.country}:${admin.code}` : '';
-  const muni = fold(place.municipality ?? '');
   return {
     country: ctry,
     lat,
     lon,
     admin1Id: adminKey ? INTERN.id(`a1:${adminKey}`) : 0,
     municipalityId: muni ? INTERN.id(`mu:${adminKey}:${muni}`) : 0,
+    municipalityNameId: muni ? INTERN.id(`mn:${ctry}:${muni}`) : 0,
     routeTown: muni ? isRouteTown(muni) : false,
     zone: zoneOf(ctry, admin?.code, lat, lon),
     ...routeFeatures(ctry, lat, lon),
@@ -183,6 +190,7 @@ export function prepare(record: MatchRecord): PreparedRecord {
     placeCountry: place?.country ?? '',
     admin1Id: place?.admin1Id ?? 0,
     municipalityId: place?.municipalityId ?? 0,
+    municipalityNameId: place?.municipalityNameId ?? 0,
     routeTown: place?.routeTown ?? false,
     zone: place?.zone ?? -1,
     onRoute: place?.onRoute ?? false,

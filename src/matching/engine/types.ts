@@ -162,6 +162,8 @@ export interface PreparedRecord {
   placeCountry: string;
   admin1Id: number;
   municipalityId: number;
+  /** The municipality by name within its country only: matches a side whose state or department is unknown. */
+  municipalityNameId: number;
   /** The municipality is a town on the migrant routes (Tapachula, Huixtla…), where many people pass. */
   routeTown: boolean;
   /** Zone index (see geo.ts). -1 unknown. */
