@@ -309,7 +309,7 @@ export function profileDistance(report: PreparedRecord, victim: PreparedRecord):
 
 /** Profiles as one flat array, PROFILE_FIELDS numbers per record: [birthLo, birthHi, height, eventDay, lat, lon]. */
 const PROFILE_FIELDS = 6;
-function profileOf(records: readonly PreparedRecord[]): Float64Array {
+export function profileOf(records: readonly PreparedRecord[]): Float64Array {
   const out = new Float64Array(records.length * PROFILE_FIELDS);
   records.forEach((r, i) => {
     const o = i * PROFILE_FIELDS;
@@ -328,7 +328,7 @@ function profileOf(records: readonly PreparedRecord[]): Float64Array {
  * Every term is ≥ 0, so once the partial sum passes `bar` the rest is skipped and that partial sum (> bar) is
  * returned: a caller asking "is it within bar?" gets the same answer, sooner.
  */
-function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number, bar = Infinity): number {
+function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number, bar = Infinity, cosLat = Math.cos(v[j * PROFILE_FIELDS + 4] * RADIANS)): number {
   const a = i * PROFILE_FIELDS;
   const b = j * PROFILE_FIELDS;
   let d = 0;
@@ -346,7 +346,7 @@ function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: numbe
   if (r[a + 4] === r[a + 4] && v[b + 4] === v[b + 4]) {
     // Equirectangular distance at the victim's latitude: within a few per cent of the great circle over the
     // distances that matter here, and far cheaper.
-    const dx = (r[a + 5] - v[b + 5]) * Math.cos(v[b + 4] * RADIANS);
+    const dx = (r[a + 5] - v[b + 5]) * cosLat;
     const dy = r[a + 4] - v[b + 4];
     d += Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
   } else d += 1;
@@ -425,6 +425,315 @@ function scanBlock(list: ShortList, block: RankBlock, v: Float64Array, vi: numbe
     const bar = list.bar;
     const d = profileDistanceAt(block.profiles, i, v, vi, bar);
     if (d <= bar) list.offer(d, block.reports[i]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ranking dropped blocks by bounds. A victim's short list is the n closest distinct reports, by (distance, report
+// index), over all its dropped blocks: a set that does not depend on the order in which reports are offered. So the
+// reports of each block are cut into small leaves of similar profiles (a k-d split), each with a bounding box; a
+// leaf whose lower bound exceeds the list's bar cannot hold a report that enters, and is skipped. Leaves are visited
+// best bound first, so that the bar falls fast. The distances that are computed are the same numbers as before.
+
+/** Reports per leaf (at most). */
+const LEAF_SIZE = 8;
+/**
+ * A leaf's bounding box: for each of the four terms of profileDistance, whether its reports have the values
+ * (NONE, ALL or SOME of them) and the range of those values.
+ */
+const BOX_FIELDS = 14;
+const NONE = 0;
+const ALL = 1;
+const SOME = 2;
+/** Bounds are lowered by this much, far more than the rounding errors of sums of a few terms of order 1. */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * A lower bound of profileDistanceAt(r, i, v, vi) for every report i in the leaf whose box starts at
+ * boxes[o] (see boxOf): each term's distance from the victim's value to the box's range; a term some
+ * reports lack costs at most 1, as in profileDistance.
+ */
+export function profileBoundAt(boxes: Float64Array, o: number, v: Float64Array, vi: number): number {
+  const b = vi * PROFILE_FIELDS;
+  let lb = 0;
+  // Birth ranges.
+  if (boxes[o] === NONE || !(v[b] === v[b])) lb += 1;
+  else {
+    const t = Math.max(0, boxes[o + 1] - v[b + 1], v[b] - boxes[o + 2]) / 2;
+    lb += boxes[o] === SOME && t > 1 ? 1 : t;
+  }
+  // Height.
+  if (boxes[o + 3] === NONE || !(v[b + 2] === v[b + 2])) lb += 1;
+  else {
+    const t = Math.max(0, Math.max(0, boxes[o + 4] - v[b + 2], v[b + 2] - boxes[o + 5]) - 4) / 4;
+    lb += boxes[o + 3] === SOME && t > 1 ? 1 : t;
+  }
+  // Days from last seen to found: the term is 0 on [-30, 0], grows after, jumps above 2 before.
+  if (boxes[o + 6] === NONE || !(v[b + 3] === v[b + 3])) lb += 1;
+  else {
+    const lo = v[b + 3] - boxes[o + 8];
+    const hi = v[b + 3] - boxes[o + 7];
+    const t = hi < -30 ? 2 + -hi / 180 : lo > 0 ? lo / 730 : 0;
+    lb += boxes[o + 6] === SOME && t > 1 ? 1 : t;
+  }
+  // Place.
+  if (boxes[o + 9] === NONE || !(v[b + 4] === v[b + 4])) lb += 1;
+  else {
+    const dx = Math.max(0, boxes[o + 12] - v[b + 5], v[b + 5] - boxes[o + 13]) * Math.cos(v[b + 4] * RADIANS);
+    const dy = Math.max(0, boxes[o + 10] - v[b + 4], v[b + 4] - boxes[o + 11]);
+    const t = Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
+    lb += boxes[o + 9] === SOME && t > 1 ? 1 : t;
+  }
+  // NaN (a victim with a latitude and no longitude, say) bounds nothing.
+  return lb >= BOUND_MARGIN ? lb - BOUND_MARGIN : 0;
+}
+
+/**
+ * Writes at boxes[o] the bounding box of the reports at positions order[from..to) of a flat profile array
+ * (only the values a report has count towards a range; a report missing one makes its term SOME or NONE).
+ */
+export function boxOf(profiles: Float64Array, order: Int32Array, from: number, to: number, boxes: Float64Array, o: number): void {
+  let nBirth = 0, nHeight = 0, nDay = 0, nPlace = 0;
+  let loMin = Infinity, hiMax = -Infinity, hMin = Infinity, hMax = -Infinity, dMin = Infinity, dMax = -Infinity;
+  let latMin = Infinity, latMax = -Infinity, lonMin = Infinity, lonMax = -Infinity;
+  for (let q = from; q < to; q++) {
+    const a = order[q] * PROFILE_FIELDS;
+    if (profiles[a] === profiles[a]) {
+      nBirth++;
+      if (profiles[a] < loMin) loMin = profiles[a];
+      if (profiles[a + 1] > hiMax) hiMax = profiles[a + 1];
+    }
+    if (profiles[a + 2] === profiles[a + 2]) {
+      nHeight++;
+      if (profiles[a + 2] < hMin) hMin = profiles[a + 2];
+      if (profiles[a + 2] > hMax) hMax = profiles[a + 2];
+    }
+    if (profiles[a + 3] === profiles[a + 3]) {
+      nDay++;
+      if (profiles[a + 3] < dMin) dMin = profiles[a + 3];
+      if (profiles[a + 3] > dMax) dMax = profiles[a + 3];
+    }
+    if (profiles[a + 4] === profiles[a + 4]) {
+      nPlace++;
+      if (profiles[a + 4] < latMin) latMin = profiles[a + 4];
+      if (profiles[a + 4] > latMax) latMax = profiles[a + 4];
+      if (profiles[a + 5] < lonMin) lonMin = profiles[a + 5];
+      if (profiles[a + 5] > lonMax) lonMax = profiles[a + 5];
+    }
+  }
+  const n = to - from;
+  const state = (known: number) => (known === 0 ? NONE : known === n ? ALL : SOME);
+  boxes[o] = state(nBirth);
+  boxes[o + 1] = loMin;
+  boxes[o + 2] = hiMax;
+  boxes[o + 3] = state(nHeight);
+  boxes[o + 4] = hMin;
+  boxes[o + 5] = hMax;
+  boxes[o + 6] = state(nDay);
+  boxes[o + 7] = dMin;
+  boxes[o + 8] = dMax;
+  boxes[o + 9] = state(nPlace);
+  boxes[o + 10] = latMin;
+  boxes[o + 11] = latMax;
+  boxes[o + 12] = lonMin;
+  boxes[o + 13] = lonMax;
+}
+
+/** A profile coordinate for splitting leaves, scaled like its term of profileDistance (unknown: +Infinity). */
+function splitCoordinate(p: Float64Array, i: number, dim: number): number {
+  const a = i * PROFILE_FIELDS;
+  let x: number;
+  switch (dim) {
+    case 0:
+      x = (p[a] + p[a + 1]) / 4;
+      break;
+    case 1:
+      x = p[a + 2] / 4;
+      break;
+    case 2:
+      x = p[a + 3] / 365;
+      break;
+    case 3:
+      x = (p[a + 4] * KM_PER_DEGREE) / 300;
+      break;
+    default:
+      x = (p[a + 5] * KM_PER_DEGREE) / 300;
+  }
+  return x === x ? x : Infinity;
+}
+
+/** Rearranges order[lo..hi) so that the element at k has the keys of order[lo..k) ≤ its key ≤ those of order[k+1..hi). */
+function selectNth(order: Int32Array, keys: Float64Array, lo: number, hi: number, k: number): void {
+  let l = lo;
+  let r = hi - 1;
+  while (r > l) {
+    const pivot = keys[order[(l + r) >> 1]];
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (keys[order[i]] < pivot) i++;
+      while (keys[order[j]] > pivot) j--;
+      if (i <= j) {
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+}
+
+/**
+ * Cuts the `count` profiles of a block into leaves of at most LEAF_SIZE: `order` (positions in the block) is
+ * rearranged so that each leaf is a run of it, and the start of each leaf is pushed to `starts`. Each split halves
+ * a run along the coordinate of widest (scaled) spread.
+ */
+export function splitLeaves(profiles: Float64Array, order: Int32Array, from: number, to: number, starts: number[], keys: Float64Array): void {
+  if (to - from <= LEAF_SIZE) {
+    starts.push(from);
+    return;
+  }
+  let dim = -1;
+  let widest = 0;
+  for (let d = 0; d < 5; d++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let unknown = false;
+    for (let q = from; q < to; q++) {
+      const x = splitCoordinate(profiles, order[q], d);
+      if (x === Infinity) unknown = true;
+      else {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+    // Known against unknown values split too (they bound differently).
+    const spread = lo <= hi ? hi - lo + (unknown ? 1 : 0) : 0;
+    if (spread > widest) {
+      widest = spread;
+      dim = d;
+    }
+  }
+  if (dim < 0) {
+    starts.push(from);
+    return;
+  }
+  for (let q = from; q < to; q++) keys[order[q]] = splitCoordinate(profiles, order[q], dim);
+  const mid = (from + to) >> 1;
+  selectNth(order, keys, from, to, mid);
+  splitLeaves(profiles, order, from, mid, starts, keys);
+  splitLeaves(profiles, order, mid, to, starts, keys);
+}
+
+/** The dropped blocks of a rule cut into leaves with bounding boxes, for ranking the reports of many victims. */
+class LeafIndex {
+  private readonly blockOf = new Map<number, number>();
+  private readonly blocks: RankBlock[] = [];
+  /** Leaves of block b: blockLeaf[b] .. blockLeaf[b + 1]. */
+  private readonly blockLeaf: Int32Array;
+  /** Positions in its block of the reports of leaf l: order[leafStart[l] .. leafStart[l + 1]). */
+  private readonly leafStart: Int32Array;
+  private readonly leafBlock: Int32Array;
+  private readonly order: Int32Array;
+  private readonly boxes: Float64Array;
+  private readonly blockBoxes: Float64Array;
+  /** Per-victim scratch: the victim's blocks as sortable (bound, block) numbers. */
+  private sortable = new Float64Array(1024);
+
+  /** Per-victim scratch: the generation at which each report was last measured. */
+  private readonly seen: Int32Array;
+  private generation = 0;
+
+  constructor(blocks: Map<number, RankBlock>, reports: number) {
+    this.seen = new Int32Array(reports);
+    let total = 0;
+    let largest = 0;
+    for (const [k, block] of blocks) {
+      this.blockOf.set(k, this.blocks.length);
+      this.blocks.push(block);
+      total += block.reports.length;
+      largest = Math.max(largest, block.reports.length);
+    }
+    const order = new Int32Array(total);
+    const keys = new Float64Array(largest);
+    const starts: number[] = [];
+    const blockLeaf = new Int32Array(this.blocks.length + 1);
+    const leafBlock: number[] = [];
+    let at = 0;
+    this.blocks.forEach((block, bi) => {
+      const n = block.reports.length;
+      const own = order.subarray(at, at + n);
+      for (let i = 0; i < n; i++) own[i] = i;
+      const first = starts.length;
+      splitLeaves(block.profiles, own, 0, n, starts, keys);
+      for (let l = first; l < starts.length; l++) {
+        starts[l] += at;
+        leafBlock.push(bi);
+      }
+      blockLeaf[bi + 1] = starts.length;
+      at += n;
+    });
+    starts.push(total);
+    this.blockLeaf = blockLeaf;
+    this.leafStart = Int32Array.from(starts);
+    this.leafBlock = Int32Array.from(leafBlock);
+    this.order = order;
+    this.boxes = new Float64Array(leafBlock.length * BOX_FIELDS);
+    if (this.blocks.length >= 2 ** 24) throw new Error('too many dropped blocks in a rule');
+    this.blockBoxes = new Float64Array(this.blocks.length * BOX_FIELDS);
+    for (let bi = 0; bi < this.blocks.length; bi++) {
+      boxOf(this.blocks[bi].profiles, order, this.leafStart[blockLeaf[bi]], this.leafStart[blockLeaf[bi + 1]], this.blockBoxes, bi * BOX_FIELDS);
+    }
+    for (let l = 0; l < leafBlock.length; l++) boxOf(this.blocks[leafBlock[l]].profiles, order, this.leafStart[l], this.leafStart[l + 1], this.boxes, l * BOX_FIELDS);
+  }
+
+  /**
+   * Offers to `list` the reports of the blocks `keys` that may enter it (victim vi of profiles v): blocks in the
+   * order of their bounds, while a block's bound is within the list's bar; in a block, the leaves within it.
+   */
+  rank(list: ShortList, keys: readonly number[], v: Float64Array, vi: number): void {
+    let n = 0;
+    for (const k of keys) {
+      const bi = this.blockOf.get(k);
+      if (bi === undefined) continue;
+      if (n === this.sortable.length) {
+        const grown = new Float64Array(2 * n);
+        grown.set(this.sortable);
+        this.sortable = grown;
+      }
+      // Bound quantised down to 2^-16 (still a lower bound), block number in the low 24 bits.
+      const bound = Math.min(profileBoundAt(this.blockBoxes, bi * BOX_FIELDS, v, vi), 4096);
+      this.sortable[n++] = Math.floor(bound * 65536) * 2 ** 24 + bi;
+    }
+    if (n === 0) return;
+    const sorted = n > 1 ? this.sortable.subarray(0, n).sort() : this.sortable;
+    const { boxes, leafStart, order } = this;
+    // A report in several of the victim's blocks is measured once: offering it again could not change the list.
+    const seen = this.seen;
+    const generation = ++this.generation;
+    const cosLat = Math.cos(v[vi * PROFILE_FIELDS + 4] * RADIANS);
+    for (let q = 0; q < n; q++) {
+      const key = sorted[q];
+      if (Math.floor(key / 2 ** 24) / 65536 > list.bar) break;
+      const bi = key % 2 ** 24;
+      const block = this.blocks[bi];
+      for (let l = this.blockLeaf[bi], lEnd = this.blockLeaf[bi + 1]; l < lEnd; l++) {
+        if (profileBoundAt(boxes, l * BOX_FIELDS, v, vi) > list.bar) continue;
+        for (let p = leafStart[l], end = leafStart[l + 1]; p < end; p++) {
+          const i = order[p];
+          const ri = block.reports[i];
+          if (seen[ri] === generation) continue;
+          seen[ri] = generation;
+          const bar = list.bar;
+          const d = profileDistanceAt(block.profiles, i, v, vi, bar, cosLat);
+          if (d <= bar) list.offer(d, ri);
+        }
+      }
+    }
   }
 }
 
@@ -648,12 +957,10 @@ export class BlockingIndex {
     const pairsR: number[] = [];
     const pairsV: number[] = [];
     const list = new ShortList(n);
+    const leaves = new LeafIndex(blocks, reports.length);
     vKeys.forEach((ks, vi) => {
       list.size = 0;
-      for (const k of ks) {
-        const block = blocks.get(k);
-        if (block) scanBlock(list, block, vProfiles, vi);
-      }
+      leaves.rank(list, ks, vProfiles, vi);
       if (list.size === 0) return;
       const { best, kth } = list.result();
       c.bestKth![vi] = kth;
