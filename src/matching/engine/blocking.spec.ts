@@ -1,4 +1,4 @@
-import { BlockingIndex, DEFAULT_RULES, block, boxOf, candidateScratch, candidatesOf, profileBoundAt, profileDistance, profileOf, splitLeaves, type BlockingRule } from './blocking.js';
+import { BlockingIndex, DEFAULT_RULES, block, boxOf, candidateScratch, candidatesOf, KeyTable, profileBoundAt, profileDistance, profileOf, splitLeaves, type BlockingRule } from './blocking.js';
 import { MODEL_V2 } from './model.v2.js';
 import { prepare } from './prepare.js';
 import type { MatchRecord, PreparedRecord } from './types.js';
@@ -379,5 +379,33 @@ describe('bounds for ranking dropped blocks (profileBoundAt over boxOf and split
       expect((got.get(vi) ?? []).sort((a, b) => a - b)).toEqual(viaReverse.sort((a, b) => a - b));
     });
     expect(got.size).toBeGreaterThan(10);
+  });
+});
+
+describe('KeyTable (composite blocking keys as integer ids)', () => {
+  it.each([
+    { case: 'ids in order of creation', ops: [['id', 0, 5], ['id', 0, 7], ['id', 1, 5], ['id', 0, 5]], expected: [1, 2, 3, 1] },
+    { case: 'peek does not create', ops: [['peek', 0, 5], ['id', 0, 5], ['peek', 0, 5], ['peek', 1, 5]], expected: [0, 1, 1, 0] },
+    { case: 'prefix and value are not interchangeable', ops: [['id', 3, 4], ['peek', 4, 3], ['id', 4, 3]], expected: [1, 0, 2] },
+    { case: 'large values', ops: [['id', 0, 2 ** 26 - 1], ['peek', 0, 2 ** 26 - 1]], expected: [1, 1] },
+    { case: 'a negative value at the root is no key', ops: [['id', 0, 0], ['peek', 0, -1]], expected: [1, 0] },
+    // As when keys were the number prefix × 2^26 + value: an out-of-range value names the neighbouring key.
+    { case: 'out-of-range value under peek', ops: [['id', 0, 2 ** 26 - 1], ['id', 1, 0], ['peek', 1, -1], ['peek', 0, 2 ** 26]], expected: [1, 2, 1, 2] },
+  ] as { case: string; ops: ['id' | 'peek', number, number][]; expected: number[] }[])('$case', ({ ops, expected }) => {
+    const keys = new KeyTable();
+    expect(ops.map(([op, p, v]) => (op === 'id' ? keys.id(p, v) : keys.peek(p, v)))).toEqual(expected);
+  });
+
+  it('refuses values out of range when creating', () => {
+    expect(() => new KeyTable().id(0, -1)).toThrow(/out of range/);
+    expect(() => new KeyTable().id(0, 2 ** 26)).toThrow(/out of range/);
+  });
+
+  it('keeps every id through growth (100,000 keys)', () => {
+    const keys = new KeyTable();
+    for (let i = 0; i < 100_000; i++) expect(keys.id(i % 977, i)).toBe(i + 1);
+    expect(keys.size).toBe(100_000);
+    for (let i = 0; i < 100_000; i += 7) expect(keys.peek(i % 977, i)).toBe(i + 1);
+    expect(keys.peek(5, 4)).toBe(0);
   });
 });

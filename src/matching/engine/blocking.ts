@@ -737,28 +737,75 @@ class LeafIndex {
   }
 }
 
-/** Interns composite keys of one rule: (key id so far, next value) → key id. */
-class KeyTable {
-  private readonly map = new Map<number, number>();
+/**
+ * Interns composite keys of one rule: (key id so far, next value) → key id, ids 1, 2, 3… in order of creation.
+ * An open-addressing hash table in typed arrays (a Map keyed by prefix × 2^26 + value held a heap number per key).
+ */
+export class KeyTable {
+  private prefixes = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  /** 0 = empty slot. */
+  private ids = new Int32Array(1024);
+  private mask = 1023;
   size = 0;
 
   /** Id of (prefix, value), created when absent. */
   id(prefix: number, value: number): number {
     if (value < 0 || value >= VALUE_LIMIT) throw new Error(`blocking key value out of range: ${value}`);
-    const k = prefix * VALUE_LIMIT + value;
-    let id = this.map.get(k);
-    if (id === undefined) {
-      id = ++this.size;
-      this.map.set(k, id);
+    for (let slot = keySlot(prefix, value) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot];
+      if (id === 0) {
+        this.prefixes[slot] = prefix;
+        this.values[slot] = value;
+        this.ids[slot] = ++this.size;
+        if (2 * this.size > this.mask) this.grow();
+        return this.size;
+      }
+      if (this.prefixes[slot] === prefix && this.values[slot] === value) return id;
     }
-    return id;
   }
 
   /** Id of (prefix, value) if some victim has it, else 0. */
   peek(prefix: number, value: number): number {
-    if (prefix === 0 && value < 0) return 0;
-    return this.map.get(prefix * VALUE_LIMIT + value) ?? 0;
+    if (value < 0 || value >= VALUE_LIMIT) {
+      if (prefix === 0 && value < 0) return 0;
+      // What the single number prefix × 2^26 + value named before: another (prefix, value) in range.
+      const k = prefix * VALUE_LIMIT + value;
+      prefix = Math.floor(k / VALUE_LIMIT);
+      value = k - prefix * VALUE_LIMIT;
+    }
+    for (let slot = keySlot(prefix, value) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot];
+      if (id === 0) return 0;
+      if (this.prefixes[slot] === prefix && this.values[slot] === value) return id;
+    }
   }
+
+  private grow(): void {
+    const { prefixes, values, ids } = this;
+    const capacity = 2 * ids.length;
+    this.prefixes = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === 0) continue;
+      let slot = keySlot(prefixes[i], values[i]) & this.mask;
+      while (this.ids[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.prefixes[slot] = prefixes[i];
+      this.values[slot] = values[i];
+      this.ids[slot] = ids[i];
+    }
+  }
+}
+
+/** Hash of a (prefix, value) pair for KeyTable (32-bit mix). */
+function keySlot(prefix: number, value: number): number {
+  let h = Math.imul(prefix, 0x9e3779b1) ^ Math.imul(value + 0x632be5ab, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h;
 }
 
 interface CompiledRule {
