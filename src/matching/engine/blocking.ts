@@ -220,9 +220,19 @@ function bandIds(lo: number, hi: number, width: number, out: number[]): void {
   for (let k = a, n = 0; k <= b && n < 8; k++, n++) out.push(k + 1000);
 }
 
-/** Integer values of one key part of a record (same semantics as keyPartValues). */
-export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, settings: BlockingSettings, givenIds: (r: PreparedRecord) => number[]): number[] {
-  const out: number[] = [];
+/**
+ * Integer values of one key part of a record (same semantics as keyPartValues). The result may be `out` (emptied
+ * first) or a shared constant array: read it before the next call, never change it.
+ */
+export function keyPartIds(
+  part: KeyPart,
+  r: PreparedRecord,
+  side: Side,
+  settings: BlockingSettings,
+  givenIds: (r: PreparedRecord) => number[],
+  out: number[] = [],
+): readonly number[] {
+  out.length = 0;
   switch (part) {
     case 'documentNumber':
       for (const d of r.docs) out.push(INTERN.id(`doc:${d.number}`));
@@ -251,7 +261,7 @@ export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, setting
         bandIds(r.eventYear - UNKNOWN_AGE_MAX, r.eventYear - UNKNOWN_AGE_MIN, settings.birthBandYears, out);
         return out;
       }
-      return keyPartIds('birthBand', r, side, settings, givenIds);
+      return keyPartIds('birthBand', r, side, settings, givenIds, out);
     case 'sex':
       if (r.sex === 1 || r.sex === 2) out.push(r.sex);
       else out.push(1, 2);
@@ -631,7 +641,8 @@ export function splitLeaves(profiles: Float64Array, order: Int32Array, from: num
 
 /** The dropped blocks of a rule cut into leaves with bounding boxes, for ranking the reports of many victims. */
 class LeafIndex {
-  private readonly blockOf = new Map<number, number>();
+  /** Block number of each key id, -1 for none. */
+  private readonly blockOf: Int32Array;
   private readonly blocks: RankBlock[] = [];
   /** Leaves of block b: blockLeaf[b] .. blockLeaf[b + 1]. */
   private readonly blockLeaf: Int32Array;
@@ -648,12 +659,13 @@ class LeafIndex {
   private readonly seen: Int32Array;
   private generation = 0;
 
-  constructor(blocks: Map<number, RankBlock>, reports: number) {
+  constructor(blocks: Map<number, RankBlock>, reports: number, keyIds: number) {
     this.seen = new Int32Array(reports);
+    this.blockOf = new Int32Array(keyIds).fill(-1);
     let total = 0;
     let largest = 0;
     for (const [k, block] of blocks) {
-      this.blockOf.set(k, this.blocks.length);
+      this.blockOf[k] = this.blocks.length;
       this.blocks.push(block);
       total += block.reports.length;
       largest = Math.max(largest, block.reports.length);
@@ -692,14 +704,15 @@ class LeafIndex {
   }
 
   /**
-   * Offers to `list` the reports of the blocks `keys` that may enter it (victim vi of profiles v): blocks in the
+   * Offers to `list` the reports of the blocks keys[from..to) that may enter it (victim vi of profiles v): blocks in the
    * order of their bounds, while a block's bound is within the list's bar; in a block, the leaves within it.
    */
-  rank(list: ShortList, keys: readonly number[], v: Float64Array, vi: number): void {
+  rank(list: ShortList, keys: Int32Array, from: number, to: number, v: Float64Array, vi: number): void {
     let n = 0;
-    for (const k of keys) {
-      const bi = this.blockOf.get(k);
-      if (bi === undefined) continue;
+    for (let q = from; q < to; q++) {
+      const k = keys[q];
+      const bi = k < this.blockOf.length ? this.blockOf[k] : -1;
+      if (bi < 0) continue;
       if (n === this.sortable.length) {
         const grown = new Float64Array(2 * n);
         grown.set(this.sortable);
@@ -735,6 +748,41 @@ class LeafIndex {
       }
     }
   }
+}
+
+/** A growable list of 32-bit integers. */
+class Ints {
+  a = new Int32Array(256);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Int32Array(2 * this.a.length);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = x;
+  }
+  /** Whether x is among a[from..n). */
+  includes(x: number, from: number): boolean {
+    for (let i = from; i < this.n; i++) if (this.a[i] === x) return true;
+    return false;
+  }
+}
+
+/** Key lists of many records (CSR: record i's keys are keys.a[start[i] .. start[i + 1])). */
+interface KeysByRecord {
+  start: Int32Array;
+  keys: Ints;
+}
+
+function keysByRecord(count: number, fill: (i: number, out: Ints) => void): KeysByRecord {
+  const start = new Int32Array(count + 1);
+  const keys = new Ints();
+  for (let i = 0; i < count; i++) {
+    fill(i, keys);
+    start[i + 1] = keys.n;
+  }
+  return { start, keys };
 }
 
 /**
@@ -889,6 +937,11 @@ export class BlockingIndex {
   private reportScratch: CandidateScratch | null = null;
   readonly ruleHits: Float64Array;
   readonly reportCount: number;
+  /** Build scratch: two key lists of baseKeysInto, a part's values, finalKeysInto's stack. */
+  private readonly scratchA = new Int32Array(MAX_KEYS_PER_RECORD);
+  private readonly scratchB = new Int32Array(MAX_KEYS_PER_RECORD);
+  private readonly partScratch: number[] = [];
+  private readonly stack = new Ints();
   /** Flat profiles (profileOf) of the reports and victims at build time, when a rule ranks dropped blocks. */
   private victimProfiles: Float64Array | null = null;
 
@@ -983,15 +1036,81 @@ export class BlockingIndex {
   }
 
   /**
-   * Dropped blocks of a bestPerVictim rule: each victim keeps its `n` closest reports over all its dropped blocks.
-   * `vKeys`/`rKeys` are the records' keys at the last refinement depth.
+   * Base keys of a record under a rule, appended to `out` (as baseKeys, without allocating).
    */
-  private rankDropped(c: CompiledRule, dropped: Set<number>, vKeys: number[][], rKeys: number[][], reports: readonly PreparedRecord[], n: number): void {
-    const group = (keysOf: number[][]) => {
+  private baseKeysInto(keys: KeyTable, parts: KeyPart[], r: PreparedRecord, side: Side, create: boolean, out: Ints): void {
+    let cur = this.scratchA;
+    let next = this.scratchB;
+    let curN = 1;
+    cur[0] = 0;
+    for (const p of parts) {
+      const vals = keyPartIds(p, r, side, this.settings, this.givenIds, this.partScratch);
+      if (vals.length === 0) return;
+      let nextN = 0;
+      for (let c = 0; c < curN; c++) {
+        const k = cur[c];
+        for (let j = 0; j < vals.length; j++) {
+          if (nextN >= MAX_KEYS_PER_RECORD) break;
+          const id = create ? keys.id(k, vals[j]) : keys.peek(k, vals[j]);
+          if (id === 0) continue;
+          let seen = false;
+          for (let q = 0; q < nextN; q++) {
+            if (next[q] === id) {
+              seen = true;
+              break;
+            }
+          }
+          if (!seen) next[nextN++] = id;
+        }
+      }
+      if (nextN === 0) return;
+      const t = cur;
+      cur = next;
+      next = t;
+      curN = nextN;
+    }
+    for (let c = 0; c < curN; c++) out.push(cur[c]);
+  }
+
+  /**
+   * Final keys of a record (as finalKeys) from its base keys base.a[from..to), appended to `out`; `over` flags
+   * the oversized key ids.
+   */
+  private finalKeysInto(c: CompiledRule, over: Uint8Array, r: PreparedRecord, side: Side, base: Ints, from: number, to: number, out: Ints): void {
+    const first = out.n;
+    const stack = this.stack;
+    stack.n = 0;
+    for (let q = from; q < to; q++) stack.push(base.a[q]), stack.push(0);
+    while (stack.n > 0) {
+      const depth = stack.a[--stack.n];
+      const k = stack.a[--stack.n];
+      if (over[k] !== 1) {
+        if (!out.includes(k, first)) out.push(k);
+        continue;
+      }
+      if (depth >= c.rule.refine.length) continue;
+      const vals = keyPartIds(c.rule.refine[depth], r, side, this.settings, this.givenIds, this.partScratch);
+      const create = this.creates(side);
+      for (let j = 0; j < vals.length; j++) {
+        const id = create ? c.keys.id(k, vals[j]) : c.keys.peek(k, vals[j]);
+        if (id !== 0) stack.push(id), stack.push(depth + 1);
+      }
+    }
+  }
+
+  /**
+   * Dropped blocks of a bestPerVictim rule: each victim keeps its `n` closest reports over all its dropped blocks.
+   * `vKeys`/`rKeys` are the records' keys at the last refinement depth (CSR by record).
+   */
+  private rankDropped(c: CompiledRule, dropped: Uint8Array, vKeys: KeysByRecord, rKeys: KeysByRecord, reports: readonly PreparedRecord[], n: number): void {
+    const group = ({ start, keys }: KeysByRecord) => {
       const lists = new Map<number, number[]>();
-      keysOf.forEach((ks, i) => {
-        for (const k of ks) if (dropped.has(k)) (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
-      });
+      for (let i = 0; i + 1 < start.length; i++) {
+        for (let q = start[i]; q < start[i + 1]; q++) {
+          const k = keys.a[q];
+          if (dropped[k] === 1) (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
+        }
+      }
       return new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)]));
     };
     const reportsOf = group(rKeys);
@@ -1004,15 +1123,15 @@ export class BlockingIndex {
     const pairsR: number[] = [];
     const pairsV: number[] = [];
     const list = new ShortList(n);
-    const leaves = new LeafIndex(blocks, reports.length);
-    vKeys.forEach((ks, vi) => {
+    const leaves = new LeafIndex(blocks, reports.length, c.keys.size + 1);
+    for (let vi = 0; vi < this.victims.length; vi++) {
       list.size = 0;
-      leaves.rank(list, ks, vProfiles, vi);
-      if (list.size === 0) return;
+      leaves.rank(list, vKeys.keys.a, vKeys.start[vi], vKeys.start[vi + 1], vProfiles, vi);
+      if (list.size === 0) continue;
       const { best, kth } = list.result();
-      c.bestKth![vi] = kth;
+      c.bestKth[vi] = kth;
       for (const ri of best) pairsR.push(ri), pairsV.push(vi);
-    });
+    }
     const start = new Int32Array(reports.length + 1);
     for (const ri of pairsR) start[ri + 1]++;
     for (let i = 0; i < reports.length; i++) start[i + 1] += start[i];
@@ -1045,82 +1164,109 @@ export class BlockingIndex {
       droppedReports: null,
     };
     const cap = rule.maxBlockPairs ?? this.settings.maxBlockPairs;
+    const { victims } = this;
+    const eligible = Uint8Array.from(victims, (v) => (this.victimEligible(rule, v) ? 1 : 0));
     // Victims first: they create the key ids; reports look theirs up.
-    const vBase: number[][] = this.victims.map((v) => (this.victimEligible(rule, v) ? this.baseKeys(keys, rightParts, v, 'right') : []));
-    const rBase: number[][] = reports.map((r) => this.baseKeys(keys, rule.left, r, 'left'));
+    const vBase = keysByRecord(victims.length, (vi, out) => {
+      if (eligible[vi] === 1) this.baseKeysInto(keys, rightParts, victims[vi], 'right', this.creates('right'), out);
+    });
+    const rBase = keysByRecord(reports.length, (ri, out) => this.baseKeysInto(keys, rule.left, reports[ri], 'left', this.creates('left'), out));
     let vPending = vBase;
     let rPending = rBase;
+    // Oversized key ids (any depth); grown with the table.
+    let over = new Uint8Array(keys.size + 1);
     for (let depth = 0; depth <= rule.refine.length; depth++) {
       const vCount = new Int32Array(keys.size + 1);
       const rCount = new Int32Array(keys.size + 1);
-      for (const ks of vPending) for (const k of ks) vCount[k]++;
-      for (const ks of rPending) for (const k of ks) rCount[k]++;
-      const over: number[] = [];
-      for (let k = 1; k <= keys.size; k++) if (rCount[k] > 0 && rCount[k] * vCount[k] > cap) over.push(k);
-      if (over.length === 0) break;
-      for (const k of over) c.oversized.add(k);
+      for (let q = 0; q < vPending.keys.n; q++) vCount[vPending.keys.a[q]]++;
+      for (let q = 0; q < rPending.keys.n; q++) rCount[rPending.keys.a[q]]++;
+      if (over.length < keys.size + 1) {
+        const grown = new Uint8Array(keys.size + 1);
+        grown.set(over);
+        over = grown;
+      }
+      const overNow = new Uint8Array(keys.size + 1);
+      let count = 0;
+      for (let k = 1; k <= keys.size; k++) {
+        if (rCount[k] > 0 && rCount[k] * vCount[k] > cap) {
+          overNow[k] = 1;
+          over[k] = 1;
+          c.oversized.add(k);
+          count++;
+        }
+      }
+      if (count === 0) break;
       if (depth === rule.refine.length) {
-        c.dropped = over.length;
-        if (rule.bestPerVictim) this.rankDropped(c, new Set(over), vPending, rPending, reports, rule.bestPerVictim);
+        c.dropped = count;
+        if (rule.bestPerVictim) this.rankDropped(c, overNow, vPending, rPending, reports, rule.bestPerVictim);
         break;
       }
-      const overSet = new Set(over);
       const part = rule.refine[depth];
-      const refineAll = (pending: number[][], records: readonly PreparedRecord[], side: Side) =>
-        pending.map((ks, i) => {
-          const next: number[] = [];
-          for (const k of ks) {
-            if (!overSet.has(k)) continue;
-            for (const v of keyPartIds(part, records[i], side, this.settings, this.givenIds)) {
-              const id = this.creates(side) ? keys.id(k, v) : keys.peek(k, v);
-              if (id !== 0) next.push(id);
+      const refineAll = (pending: KeysByRecord, records: readonly PreparedRecord[], side: Side) => {
+        const create = this.creates(side);
+        return keysByRecord(records.length, (i, out) => {
+          let vals: readonly number[] | null = null;
+          for (let q = pending.start[i]; q < pending.start[i + 1]; q++) {
+            const k = pending.keys.a[q];
+            if (overNow[k] !== 1) continue;
+            vals ??= keyPartIds(part, records[i], side, this.settings, this.givenIds, this.partScratch);
+            for (let j = 0; j < vals.length; j++) {
+              const id = create ? keys.id(k, vals[j]) : keys.peek(k, vals[j]);
+              if (id !== 0) out.push(id);
             }
           }
-          return next;
         });
-      vPending = refineAll(vPending, this.victims, 'right');
+      };
+      vPending = refineAll(vPending, victims, 'right');
       rPending = refineAll(rPending, reports, 'left');
     }
+    if (over.length < keys.size + 1) {
+      const grown = new Uint8Array(keys.size + 1);
+      grown.set(over);
+      over = grown;
+    }
     // Victims' final keys → blocks (CSR).
-    const vFinal: number[][] = this.victims.map((v, vi) => {
-      const out: number[] = [];
-      if (this.victimEligible(rule, v)) this.finalKeys(c, v, 'right', vBase[vi], out);
-      return out;
+    const vFinal = keysByRecord(victims.length, (vi, out) => {
+      if (eligible[vi] === 1) this.finalKeysInto(c, over, victims[vi], 'right', vBase.keys, vBase.start[vi], vBase.start[vi + 1], out);
     });
     const nKeys = keys.size + 1;
     const start = new Int32Array(nKeys + 1);
-    for (const ks of vFinal) for (const k of ks) start[k + 1]++;
+    for (let q = 0; q < vFinal.keys.n; q++) start[vFinal.keys.a[q] + 1]++;
     for (let k = 0; k < nKeys; k++) start[k + 1] += start[k];
     const fill = start.slice(0, nKeys);
     const list = new Int32Array(start[nKeys]);
-    vFinal.forEach((ks, vi) => {
-      for (const k of ks) list[fill[k]++] = vi;
-    });
+    for (let vi = 0; vi < victims.length; vi++) {
+      for (let q = vFinal.start[vi]; q < vFinal.start[vi + 1]; q++) list[fill[vFinal.keys.a[q]]++] = vi;
+    }
     c.blockStart = start;
     c.blockVictims = list;
     // Reports' final keys that have a block (CSR); with `reverse`, every final key of every report, by key.
-    const rKeys: number[] = [];
-    const allKeys: number[] = [];
+    const rKeys = new Ints();
+    const out = new Ints();
+    const allKeys = new Ints();
     const allStart = this.reverse ? new Int32Array(reports.length + 1) : null;
-    reports.forEach((r, ri) => {
-      const out: number[] = [];
-      this.finalKeys(c, r, 'left', rBase[ri], out);
-      for (const k of out) if (k < nKeys && start[k + 1] > start[k]) rKeys.push(k);
-      c.reportKeyStart[ri + 1] = rKeys.length;
-      if (allStart) {
-        for (const k of out) allKeys.push(k);
-        allStart[ri + 1] = allKeys.length;
+    for (let ri = 0; ri < reports.length; ri++) {
+      out.n = 0;
+      this.finalKeysInto(c, over, reports[ri], 'left', rBase.keys, rBase.start[ri], rBase.start[ri + 1], out);
+      for (let q = 0; q < out.n; q++) {
+        const k = out.a[q];
+        if (k < nKeys && start[k + 1] > start[k]) rKeys.push(k);
       }
-    });
-    c.reportKeys = Int32Array.from(rKeys);
+      c.reportKeyStart[ri + 1] = rKeys.n;
+      if (allStart) {
+        for (let q = 0; q < out.n; q++) allKeys.push(out.a[q]);
+        allStart[ri + 1] = allKeys.n;
+      }
+    }
+    c.reportKeys = rKeys.a.slice(0, rKeys.n);
     if (allStart) {
       const n = keys.size + 1;
       const byKey = new Int32Array(n + 1);
-      for (const k of allKeys) byKey[k + 1]++;
+      for (let q = 0; q < allKeys.n; q++) byKey[allKeys.a[q] + 1]++;
       for (let k = 0; k < n; k++) byKey[k + 1] += byKey[k];
       const at = byKey.slice(0, n);
-      const list = new Int32Array(allKeys.length);
-      for (let ri = 0; ri < reports.length; ri++) for (let q = allStart[ri]; q < allStart[ri + 1]; q++) list[at[allKeys[q]]++] = ri;
+      const list = new Int32Array(allKeys.n);
+      for (let ri = 0; ri < reports.length; ri++) for (let q = allStart[ri]; q < allStart[ri + 1]; q++) list[at[allKeys.a[q]]++] = ri;
       c.keyReportStart = byKey;
       c.keyReports = list;
     }
