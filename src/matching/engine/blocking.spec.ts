@@ -1,4 +1,4 @@
-import { BlockingIndex, DEFAULT_RULES, block, boxOf, candidateScratch, candidatesOf, KeyTable, profileBoundAt, profileDistance, profileOf, splitLeaves, type BlockingRule } from './blocking.js';
+import { BlockingIndex, DEFAULT_RULES, block, boxOf, candidateScratch, candidatesOf, KeyTable, profileBoundAt, profileDistance, profileOf, ProfileTree, type BlockingRule } from './blocking.js';
 import { MODEL_V2 } from './model.v2.js';
 import { prepare } from './prepare.js';
 import type { MatchRecord, PreparedRecord } from './types.js';
@@ -324,20 +324,30 @@ describe('bounds for ranking dropped blocks (profileBoundAt over boxOf and split
     if (reports.length === 1) expect(bound).toBeCloseTo(distances[0], 6);
   });
 
-  it.each([5, 8, 9, 40, 333])('splitLeaves puts each of %i reports in exactly one leaf of at most 8', (count) => {
+  it.each([5, 8, 9, 40, 333])('ProfileTree.split puts each of %i reports in exactly one leaf of at most 8, inside its ancestors', (count) => {
     let x = count;
     const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const rs = Array.from({ length: count }, () =>
       report({ ...r0, heightCm: rand() < 0.3 ? null : 140 + Math.floor(rand() * 40), dateOfBirth: String(1980 + Math.floor(rand() * 20)), lastSeenDate: `2020-0${1 + Math.floor(rand() * 9)}-10` }),
     );
     const order = Int32Array.from(rs.keys());
-    const starts: number[] = [];
-    splitLeaves(profileOf(rs), order, 0, count, starts, new Float64Array(count));
+    const tree = new ProfileTree();
+    const root = tree.add(0, count);
+    tree.split(root, profileOf(rs), order, new Float64Array(count));
     expect([...order].sort((a, b) => a - b)).toEqual([...rs.keys()]);
-    starts.push(count);
-    for (let l = 0; l + 1 < starts.length; l++) {
-      expect(starts[l + 1] - starts[l]).toBeGreaterThan(0);
-      expect(starts[l + 1] - starts[l]).toBeLessThanOrEqual(8);
+    const leaves: [number, number][] = [];
+    const walk = (t: number) => {
+      const [from, to, c] = [tree.from.a[t], tree.to.a[t], tree.child.a[t]];
+      if (c < 0) return void leaves.push([from, to]);
+      expect([tree.from.a[c], tree.to.a[c + 1], tree.to.a[c]]).toEqual([from, to, tree.from.a[c + 1]]);
+      walk(c);
+      walk(c + 1);
+    };
+    walk(root);
+    expect(leaves.map(([from, to]) => to - from).reduce((a, b) => a + b, 0)).toBe(count);
+    for (const [from, to] of leaves) {
+      expect(to - from).toBeGreaterThan(0);
+      expect(to - from).toBeLessThanOrEqual(8);
     }
   });
 

@@ -598,63 +598,78 @@ function selectNth(order: Int32Array, keys: Float64Array, lo: number, hi: number
 }
 
 /**
- * Cuts the `count` profiles of a block into leaves of at most LEAF_SIZE: `order` (positions in the block) is
- * rearranged so that each leaf is a run of it, and the start of each leaf is pushed to `starts`. Each split halves
- * a run along the coordinate of widest (scaled) spread.
+ * A k-d tree over the reports of blocks: node t covers the positions order[from[t] .. to[t]) of its block; an
+ * inner node's children are child[t] and child[t] + 1, a leaf has child -1.
  */
-export function splitLeaves(profiles: Float64Array, order: Int32Array, from: number, to: number, starts: number[], keys: Float64Array): void {
-  if (to - from <= LEAF_SIZE) {
-    starts.push(from);
-    return;
+export class ProfileTree {
+  readonly from = new Ints();
+  readonly to = new Ints();
+  readonly child = new Ints();
+
+  /** A new node over order[from..to), as a leaf. */
+  add(from: number, to: number): number {
+    this.from.push(from);
+    this.to.push(to);
+    this.child.push(-1);
+    return this.child.n - 1;
   }
-  let dim = -1;
-  let widest = 0;
-  for (let d = 0; d < 5; d++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    let unknown = false;
-    for (let q = from; q < to; q++) {
-      const x = splitCoordinate(profiles, order[q], d);
-      if (x === Infinity) unknown = true;
-      else {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
+
+  /**
+   * Splits node t (a block's profiles; `order` holds positions in the block) until its leaves hold at most
+   * LEAF_SIZE reports: each split halves a node along the coordinate of widest (scaled) spread.
+   */
+  split(t: number, profiles: Float64Array, order: Int32Array, keys: Float64Array): void {
+    const from = this.from.a[t];
+    const to = this.to.a[t];
+    if (to - from <= LEAF_SIZE) return;
+    let dim = -1;
+    let widest = 0;
+    for (let d = 0; d < 5; d++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      let unknown = false;
+      for (let q = from; q < to; q++) {
+        const x = splitCoordinate(profiles, order[q], d);
+        if (x === Infinity) unknown = true;
+        else {
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        }
+      }
+      // Known against unknown values split too (they bound differently).
+      const spread = lo <= hi ? hi - lo + (unknown ? 1 : 0) : 0;
+      if (spread > widest) {
+        widest = spread;
+        dim = d;
       }
     }
-    // Known against unknown values split too (they bound differently).
-    const spread = lo <= hi ? hi - lo + (unknown ? 1 : 0) : 0;
-    if (spread > widest) {
-      widest = spread;
-      dim = d;
-    }
+    if (dim < 0) return;
+    for (let q = from; q < to; q++) keys[order[q]] = splitCoordinate(profiles, order[q], dim);
+    const mid = (from + to) >> 1;
+    selectNth(order, keys, from, to, mid);
+    const c = this.add(from, mid);
+    this.add(mid, to);
+    this.child.a[t] = c;
+    this.split(c, profiles, order, keys);
+    this.split(c + 1, profiles, order, keys);
   }
-  if (dim < 0) {
-    starts.push(from);
-    return;
-  }
-  for (let q = from; q < to; q++) keys[order[q]] = splitCoordinate(profiles, order[q], dim);
-  const mid = (from + to) >> 1;
-  selectNth(order, keys, from, to, mid);
-  splitLeaves(profiles, order, from, mid, starts, keys);
-  splitLeaves(profiles, order, mid, to, starts, keys);
 }
 
-/** The dropped blocks of a rule cut into leaves with bounding boxes, for ranking the reports of many victims. */
+/** The dropped blocks of a rule as k-d trees with bounding boxes, for ranking the reports of many victims. */
 class LeafIndex {
   /** Block number of each key id, -1 for none. */
   private readonly blockOf: Int32Array;
   private readonly blocks: RankBlock[] = [];
-  /** Leaves of block b: blockLeaf[b] .. blockLeaf[b + 1]. */
-  private readonly blockLeaf: Int32Array;
-  /** Positions in its block of the reports of leaf l: order[leafStart[l] .. leafStart[l + 1]). */
-  private readonly leafStart: Int32Array;
-  private readonly leafBlock: Int32Array;
+  /** Root node of each block. */
+  private readonly roots: Int32Array;
+  private readonly tree = new ProfileTree();
+  /** Positions in its block of the reports of each node (a run per node, see ProfileTree). */
   private readonly order: Int32Array;
   private readonly boxes: Float64Array;
-  private readonly blockBoxes: Float64Array;
-  /** Per-victim scratch: the victim's blocks as sortable (bound, block) numbers. */
+  /** Per-victim scratch: the victim's blocks as sortable (bound, block) numbers; the search stack. */
   private sortable = new Float64Array(1024);
-
+  private readonly stackNodes = new Int32Array(256);
+  private readonly stackBounds = new Float64Array(256);
   /** Per-victim scratch: the generation at which each report was last measured. */
   private readonly seen: Int32Array;
   private generation = 0;
@@ -670,44 +685,45 @@ class LeafIndex {
       total += block.reports.length;
       largest = Math.max(largest, block.reports.length);
     }
+    if (this.blocks.length >= 2 ** 24) throw new Error('too many dropped blocks in a rule');
     const order = new Int32Array(total);
     const keys = new Float64Array(largest);
-    const starts: number[] = [];
-    const blockLeaf = new Int32Array(this.blocks.length + 1);
-    const leafBlock: number[] = [];
+    const roots = new Int32Array(this.blocks.length);
+    const nodeBlock = new Ints();
     let at = 0;
     this.blocks.forEach((block, bi) => {
       const n = block.reports.length;
       const own = order.subarray(at, at + n);
       for (let i = 0; i < n; i++) own[i] = i;
-      const first = starts.length;
-      splitLeaves(block.profiles, own, 0, n, starts, keys);
-      for (let l = first; l < starts.length; l++) {
-        starts[l] += at;
-        leafBlock.push(bi);
+      const first = this.tree.child.n;
+      roots[bi] = this.tree.add(at, at + n);
+      // Split over the block's own positions, then shift the nodes' runs to the block's place in `order`.
+      this.tree.from.a[roots[bi]] = 0;
+      this.tree.to.a[roots[bi]] = n;
+      this.tree.split(roots[bi], block.profiles, own, keys);
+      for (let t = first; t < this.tree.child.n; t++) {
+        this.tree.from.a[t] += at;
+        this.tree.to.a[t] += at;
+        nodeBlock.push(bi);
       }
-      blockLeaf[bi + 1] = starts.length;
       at += n;
     });
-    starts.push(total);
-    this.blockLeaf = blockLeaf;
-    this.leafStart = Int32Array.from(starts);
-    this.leafBlock = Int32Array.from(leafBlock);
+    this.roots = roots;
     this.order = order;
-    this.boxes = new Float64Array(leafBlock.length * BOX_FIELDS);
-    if (this.blocks.length >= 2 ** 24) throw new Error('too many dropped blocks in a rule');
-    this.blockBoxes = new Float64Array(this.blocks.length * BOX_FIELDS);
-    for (let bi = 0; bi < this.blocks.length; bi++) {
-      boxOf(this.blocks[bi].profiles, order, this.leafStart[blockLeaf[bi]], this.leafStart[blockLeaf[bi + 1]], this.blockBoxes, bi * BOX_FIELDS);
+    const nodes = this.tree.child.n;
+    this.boxes = new Float64Array(nodes * BOX_FIELDS);
+    for (let t = 0; t < nodes; t++) {
+      boxOf(this.blocks[nodeBlock.a[t]].profiles, order, this.tree.from.a[t], this.tree.to.a[t], this.boxes, t * BOX_FIELDS);
     }
-    for (let l = 0; l < leafBlock.length; l++) boxOf(this.blocks[leafBlock[l]].profiles, order, this.leafStart[l], this.leafStart[l + 1], this.boxes, l * BOX_FIELDS);
   }
 
   /**
-   * Offers to `list` the reports of the blocks keys[from..to) that may enter it (victim vi of profiles v): blocks in the
-   * order of their bounds, while a block's bound is within the list's bar; in a block, the leaves within it.
+   * Offers to `list` the reports of the blocks keys[from..to) that may enter it (victim vi of profiles v): blocks
+   * in the order of their bounds, while a block's bound is within the list's bar; in a block, the nearer child
+   * first, skipping nodes whose bound exceeds the bar.
    */
   rank(list: ShortList, keys: Int32Array, from: number, to: number, v: Float64Array, vi: number): void {
+    const { boxes, roots } = this;
     let n = 0;
     for (let q = from; q < to; q++) {
       const k = keys[q];
@@ -719,24 +735,44 @@ class LeafIndex {
         this.sortable = grown;
       }
       // Bound quantised down to 2^-16 (still a lower bound), block number in the low 24 bits.
-      const bound = Math.min(profileBoundAt(this.blockBoxes, bi * BOX_FIELDS, v, vi), 4096);
+      const bound = Math.min(profileBoundAt(boxes, roots[bi] * BOX_FIELDS, v, vi), 4096);
       this.sortable[n++] = Math.floor(bound * 65536) * 2 ** 24 + bi;
     }
     if (n === 0) return;
     const sorted = n > 1 ? this.sortable.subarray(0, n).sort() : this.sortable;
-    const { boxes, leafStart, order } = this;
+    const { order, stackNodes, stackBounds } = this;
+    const child = this.tree.child.a;
+    const nodeFrom = this.tree.from.a;
+    const nodeTo = this.tree.to.a;
     // A report in several of the victim's blocks is measured once: offering it again could not change the list.
     const seen = this.seen;
     const generation = ++this.generation;
     const cosLat = Math.cos(v[vi * PROFILE_FIELDS + 4] * RADIANS);
     for (let q = 0; q < n; q++) {
       const key = sorted[q];
-      if (Math.floor(key / 2 ** 24) / 65536 > list.bar) break;
+      const blockBound = Math.floor(key / 2 ** 24) / 65536;
+      if (blockBound > list.bar) break;
       const bi = key % 2 ** 24;
       const block = this.blocks[bi];
-      for (let l = this.blockLeaf[bi], lEnd = this.blockLeaf[bi + 1]; l < lEnd; l++) {
-        if (profileBoundAt(boxes, l * BOX_FIELDS, v, vi) > list.bar) continue;
-        for (let p = leafStart[l], end = leafStart[l + 1]; p < end; p++) {
+      let sp = 0;
+      stackNodes[sp] = roots[bi];
+      stackBounds[sp++] = blockBound;
+      while (sp > 0) {
+        const t = stackNodes[--sp];
+        if (stackBounds[sp] > list.bar) continue;
+        const c = child[t];
+        if (c >= 0) {
+          const b0 = profileBoundAt(boxes, c * BOX_FIELDS, v, vi);
+          const b1 = profileBoundAt(boxes, (c + 1) * BOX_FIELDS, v, vi);
+          // The nearer child is popped first.
+          const near = b0 <= b1 ? c : c + 1;
+          stackNodes[sp] = near === c ? c + 1 : c;
+          stackBounds[sp++] = near === c ? b1 : b0;
+          stackNodes[sp] = near;
+          stackBounds[sp++] = near === c ? b0 : b1;
+          continue;
+        }
+        for (let p = nodeFrom[t], end = nodeTo[t]; p < end; p++) {
           const i = order[p];
           const ri = block.reports[i];
           if (seen[ri] === generation) continue;
