@@ -95,10 +95,35 @@ reports.forEach((r, ri) =>
 );
 scoreMs = performance.now() - t2;
 console.log(`full: ${full}  (${(scoreMs / 1000).toFixed(2)} s${scorer ? ' with scoring' : ''})`);
-if (scorer)
+if (scorer) {
   console.log(
     `  weights: sum ${weightSum.toPrecision(17)}, excluded ${excluded}, hash ${weightHash.toString(16).padStart(8, '0')}`,
   );
+  // The pairs a run keeps (weight at least the review threshold's), scored in full and with scoreAtLeast().
+  const threshold = MODEL_DEFAULT.thresholds.review;
+  const minWeight = Math.log2(threshold / (1 - threshold));
+  const pairsR: number[] = [];
+  const pairsV: number[] = [];
+  reports.forEach((r, ri) => index.candidates(r, (vi) => (pairsR.push(ri), pairsV.push(vi))));
+  for (const cut of [false, true, false, true]) {
+    let kept = 0;
+    let keptHash = 0;
+    const t = performance.now();
+    for (let p = 0; p < pairsR.length; p++) {
+      const w = cut
+        ? scorer.scoreAtLeast(reports[pairsR[p]], victims[pairsV[p]], minWeight)
+        : scorer.score(reports[pairsR[p]], victims[pairsV[p]]);
+      if (!(w >= minWeight)) continue;
+      kept++;
+      bits[0] = w;
+      keptHash = (keptHash + mix(words[0], words[1], mix(pairsR[p], pairsV[p], 0))) >>> 0;
+    }
+    const s = ((performance.now() - t) / 1000).toFixed(2);
+    console.log(
+      `  kept (weight >= ${minWeight.toFixed(2)}) via ${cut ? 'scoreAtLeast' : 'score      '}: ${kept}, hash ${keptHash.toString(16).padStart(8, '0')}  (${s} s)`,
+    );
+  }
+}
 
 // Records added after the build: new reports through candidates(), new victims through reportsOf().
 const fresh = generateDataset({ seed: SEED + 1000, reports: NEW / 2, victims: NEW / 2 });

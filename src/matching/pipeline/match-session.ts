@@ -224,9 +224,10 @@ export class MatchSession {
     const consider = (ri: number, vi: number, mask: number) => {
       compared++;
       for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) ruleCounts[bit]++;
-      const weight = scorer.score(reports[ri], victims[vi]);
       const key = pairKey(ri, vi);
       const stored = known.size > 0 ? known.get(key) : undefined;
+      // A stored alert needs its exact weight; any other pair only if it can reach the threshold.
+      const weight = stored ? scorer.score(reports[ri], victims[vi]) : scorer.scoreAtLeast(reports[ri], victims[vi], minWeight);
       if (stored) {
         known.delete(key);
         if (sameEvidence(stored, { weight, reportVersion: version(reports[ri]), victimVersion: version(victims[vi]), modelVersion: this.model.version })) {
