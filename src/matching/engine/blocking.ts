@@ -393,6 +393,11 @@ class ShortList {
   offer(dist: number, ri: number): void {
     if (this.size === this.n && (dist > this.d[0] || (dist === this.d[0] && ri >= this.r[0]))) return;
     for (let i = 0; i < this.size; i++) if (this.r[i] === ri) return;
+    this.offerNew(dist, ri);
+  }
+  /** offer() for a report not offered before (the caller guarantees it): no search for it in the list. */
+  offerNew(dist: number, ri: number): void {
+    if (this.size === this.n && (dist > this.d[0] || (dist === this.d[0] && ri >= this.r[0]))) return;
     if (this.size < this.n) {
       this.d[this.size] = dist;
       this.r[this.size] = ri;
@@ -779,7 +784,7 @@ class LeafIndex {
           seen[ri] = generation;
           const bar = list.bar;
           const d = profileDistanceAt(block.profiles, i, v, vi, bar, cosLat);
-          if (d <= bar) list.offer(d, ri);
+          if (d <= bar) list.offerNew(d, ri);
         }
       }
     }
@@ -1156,24 +1161,33 @@ export class BlockingIndex {
     const blocks = new Map([...reportsOf].map(([k, list]) => [k, rankBlock(list, rProfiles)]));
     if (this.reverse) c.droppedReports = blocks;
     c.bestKth = new Float64Array(this.victims.length).fill(Infinity);
-    const pairsR: number[] = [];
-    const pairsV: number[] = [];
     const list = new ShortList(n);
     const leaves = new LeafIndex(blocks, reports.length, c.keys.size + 1);
-    for (let vi = 0; vi < this.victims.length; vi++) {
+    // Victims with the same first key (mostly the same blocks) one after another, so that their blocks' profiles
+    // are still in the cache; the lists do not depend on the order.
+    const nv = this.victims.length;
+    const byKey = new Float64Array(nv);
+    for (let vi = 0; vi < nv; vi++) byKey[vi] = (vKeys.start[vi + 1] > vKeys.start[vi] ? vKeys.keys.a[vKeys.start[vi]] : 0) * 2 ** 26 + vi;
+    byKey.sort();
+    const best = new Int32Array(nv * n);
+    const bestCount = new Int32Array(nv);
+    for (let q = 0; q < nv; q++) {
+      const vi = byKey[q] % 2 ** 26;
+      if (vKeys.start[vi + 1] === vKeys.start[vi]) continue;
       list.size = 0;
       leaves.rank(list, vKeys.keys.a, vKeys.start[vi], vKeys.start[vi + 1], vProfiles, vi);
       if (list.size === 0) continue;
-      const { best, kth } = list.result();
-      c.bestKth[vi] = kth;
-      for (const ri of best) pairsR.push(ri), pairsV.push(vi);
+      c.bestKth[vi] = list.bar;
+      best.set(list.r.subarray(0, list.size), vi * n);
+      bestCount[vi] = list.size;
     }
+    // By report, each report's victims in ascending order.
     const start = new Int32Array(reports.length + 1);
-    for (const ri of pairsR) start[ri + 1]++;
+    for (let vi = 0; vi < nv; vi++) for (let k = 0; k < bestCount[vi]; k++) start[best[vi * n + k] + 1]++;
     for (let i = 0; i < reports.length; i++) start[i + 1] += start[i];
     const at = start.slice(0, reports.length);
-    const victimsOf = new Int32Array(pairsR.length);
-    pairsR.forEach((ri, i) => (victimsOf[at[ri]++] = pairsV[i]));
+    const victimsOf = new Int32Array(start[reports.length]);
+    for (let vi = 0; vi < nv; vi++) for (let k = 0; k < bestCount[vi]; k++) victimsOf[at[best[vi * n + k]]++] = vi;
     c.bestStart = start;
     c.bestVictims = victimsOf;
   }
