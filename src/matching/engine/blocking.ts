@@ -430,7 +430,9 @@ interface RankBlock {
 
 function rankBlock(reports: Int32Array, all: Float64Array): RankBlock {
   const profiles = new Float64Array(reports.length * PROFILE_FIELDS);
-  reports.forEach((ri, i) => profiles.set(all.subarray(ri * PROFILE_FIELDS, (ri + 1) * PROFILE_FIELDS), i * PROFILE_FIELDS));
+  for (let i = 0; i < reports.length; i++) {
+    for (let f = 0, from = reports[i] * PROFILE_FIELDS, to = i * PROFILE_FIELDS; f < PROFILE_FIELDS; f++) profiles[to + f] = all[from + f];
+  }
   return { reports, profiles };
 }
 
