@@ -1168,28 +1168,30 @@ export class BlockingIndex {
     // Victims with the same first key (mostly the same blocks) one after another, so that their blocks' profiles
     // are still in the cache; the lists do not depend on the order.
     const nv = this.victims.length;
-    const byKey = new Float64Array(nv);
-    for (let vi = 0; vi < nv; vi++) byKey[vi] = (vKeys.start[vi + 1] > vKeys.start[vi] ? vKeys.keys.a[vKeys.start[vi]] : 0) * 2 ** 26 + vi;
-    byKey.sort();
-    const best = new Int32Array(nv * n);
+    const firstKey = (vi: number) => (vKeys.start[vi + 1] > vKeys.start[vi] ? vKeys.keys.a[vKeys.start[vi]] : 0);
+    const byKey = Int32Array.from(this.victims.keys()).sort((x, y) => firstKey(x) - firstKey(y) || x - y);
+    // Each victim's list: best.a[bestFrom[vi] .. bestFrom[vi] + bestCount[vi]).
+    const best = new Ints();
+    const bestFrom = new Int32Array(nv);
     const bestCount = new Int32Array(nv);
     for (let q = 0; q < nv; q++) {
-      const vi = byKey[q] % 2 ** 26;
+      const vi = byKey[q];
       if (vKeys.start[vi + 1] === vKeys.start[vi]) continue;
       list.size = 0;
       leaves.rank(list, vKeys.keys.a, vKeys.start[vi], vKeys.start[vi + 1], vProfiles, vi);
       if (list.size === 0) continue;
       c.bestKth[vi] = list.bar;
-      best.set(list.r.subarray(0, list.size), vi * n);
+      bestFrom[vi] = best.n;
       bestCount[vi] = list.size;
+      for (let k = 0; k < list.size; k++) best.push(list.r[k]);
     }
     // By report, each report's victims in ascending order.
     const start = new Int32Array(reports.length + 1);
-    for (let vi = 0; vi < nv; vi++) for (let k = 0; k < bestCount[vi]; k++) start[best[vi * n + k] + 1]++;
+    for (let q = 0; q < best.n; q++) start[best.a[q] + 1]++;
     for (let i = 0; i < reports.length; i++) start[i + 1] += start[i];
     const at = start.slice(0, reports.length);
     const victimsOf = new Int32Array(start[reports.length]);
-    for (let vi = 0; vi < nv; vi++) for (let k = 0; k < bestCount[vi]; k++) victimsOf[at[best[vi * n + k]]++] = vi;
+    for (let vi = 0; vi < nv; vi++) for (let k = bestFrom[vi]; k < bestFrom[vi] + bestCount[vi]; k++) victimsOf[at[best.a[k]]++] = vi;
     c.bestStart = start;
     c.bestVictims = victimsOf;
   }
