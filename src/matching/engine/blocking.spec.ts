@@ -1,4 +1,4 @@
-import { BlockingIndex, DEFAULT_RULES, block, candidateScratch, candidatesOf, profileDistance, type BlockingRule } from './blocking.js';
+import { BlockingIndex, DEFAULT_RULES, block, boxOf, candidateScratch, candidatesOf, KeyTable, profileBoundAt, profileDistance, profileOf, ProfileTree, type BlockingRule } from './blocking.js';
 import { MODEL_V2 } from './model.v2.js';
 import { prepare } from './prepare.js';
 import type { MatchRecord, PreparedRecord } from './types.js';
@@ -288,5 +288,134 @@ describe('bestPerVictim: oversized nameless blocks become a short list per victi
     index.reportsOf(newcomer, (ri) => got.push(ri));
     const expected = reports.map((r, ri) => ({ ri, d: profileDistance(r, newcomer) })).sort((a, b) => a.d - b.d || a.ri - b.ri).slice(0, 3).map((x) => x.ri);
     expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+  });
+});
+
+describe('bounds for ranking dropped blocks (profileBoundAt over boxOf and splitLeaves)', () => {
+  const r0 = { sex: 'female' as const, heightCm: 155, lastSeenDate: '2020-05-01', dateOfBirth: '1995', lastSeenPlace: { country: 'GT', admin1Code: '09' } };
+  const v0 = { sex: 'female' as const, heightCm: 155, foundDate: '2020-08-01', estimatedAgeMin: 23, estimatedAgeMax: 27, foundPlace: { country: 'GT', admin1Code: '09' } };
+  const boundOf = (rs: PreparedRecord[], v: PreparedRecord) => {
+    const boxes = new Float64Array(14);
+    boxOf(profileOf(rs), Int32Array.from(rs.keys()), 0, rs.length, boxes, 0);
+    return profileBoundAt(boxes, 0, profileOf([v]), 0);
+  };
+  type BoundRow = { case: string; rs: Partial<MatchRecord>[]; v: Partial<MatchRecord> };
+  it.each<BoundRow>([
+    { case: 'one report, everything known', rs: [{}], v: {} },
+    { case: 'one report, ten years older', rs: [{ dateOfBirth: '1985' }], v: {} },
+    { case: 'one report, no height', rs: [{ heightCm: null }], v: {} },
+    { case: 'victim without height', rs: [{ heightCm: 170 }], v: { heightCm: null } },
+    { case: 'found two years before last seen', rs: [{}], v: { foundDate: '2018-05-01' } },
+    { case: 'found six years after', rs: [{}], v: { foundDate: '2026-05-01' } },
+    { case: 'found 1,500 km away', rs: [{}], v: { foundPlace: { country: 'MX', admin1Code: '19' } } },
+    { case: 'no place on either side', rs: [{ lastSeenPlace: null }], v: { foundPlace: null } },
+    { case: 'heights on both sides of the victim', rs: [{ heightCm: 140 }, { heightCm: 175 }], v: {} },
+    { case: 'some reports without height, far heights', rs: [{ heightCm: null }, { heightCm: 190 }], v: {} },
+    { case: 'mixed dates, before and after', rs: [{ lastSeenDate: '2021-01-01' }, { lastSeenDate: '2019-01-01' }], v: {} },
+    { case: 'no age, no date', rs: [{ dateOfBirth: null, lastSeenDate: null }, {}], v: {} },
+    { case: 'places in two states', rs: [{}, { lastSeenPlace: { country: 'MX', admin1Code: '07' } }], v: { foundPlace: { country: 'MX', admin1Code: '30' } } },
+  ])('$case: never above any report’s distance', ({ rs, v }) => {
+    const reports = rs.map((over) => report({ ...r0, ...over }));
+    const vict = victim({ ...v0, ...v });
+    const bound = boundOf(reports, vict);
+    const distances = reports.map((r) => profileDistance(r, vict));
+    expect(bound).toBeLessThanOrEqual(Math.min(...distances));
+    // One report: the bound is its distance (less the safety margin).
+    if (reports.length === 1) expect(bound).toBeCloseTo(distances[0], 6);
+  });
+
+  it.each([5, 8, 9, 40, 333])('ProfileTree.split puts each of %i reports in exactly one leaf of at most 8, inside its ancestors', (count) => {
+    let x = count;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rs = Array.from({ length: count }, () =>
+      report({ ...r0, heightCm: rand() < 0.3 ? null : 140 + Math.floor(rand() * 40), dateOfBirth: String(1980 + Math.floor(rand() * 20)), lastSeenDate: `2020-0${1 + Math.floor(rand() * 9)}-10` }),
+    );
+    const order = Int32Array.from(rs.keys());
+    const tree = new ProfileTree();
+    const root = tree.add(0, count);
+    tree.split(root, profileOf(rs), order, new Float64Array(count));
+    expect([...order].sort((a, b) => a - b)).toEqual([...rs.keys()]);
+    const leaves: [number, number][] = [];
+    const walk = (t: number) => {
+      const [from, to, c] = [tree.from.a[t], tree.to.a[t], tree.child.a[t]];
+      if (c < 0) return void leaves.push([from, to]);
+      expect([tree.from.a[c], tree.to.a[c + 1], tree.to.a[c]]).toEqual([from, to, tree.from.a[c + 1]]);
+      walk(c);
+      walk(c + 1);
+    };
+    walk(root);
+    expect(leaves.map(([from, to]) => to - from).reduce((a, b) => a + b, 0)).toBe(count);
+    for (const [from, to] of leaves) {
+      expect(to - from).toBeGreaterThan(0);
+      expect(to - from).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it.each([1, 2, 3])('short lists over many blocks, unknown heights in every height band (seed %i): the brute-force closest', (seed) => {
+    let x = seed * 104729;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const places = [{ country: 'GT', admin1Code: '09' }, { country: 'GT', admin1Code: '01' }, { country: 'MX', admin1Code: '07' }, null];
+    const rs = Array.from({ length: 600 }, () =>
+      report({
+        sex: pick(['female', 'male', 'unknown'] as const),
+        dateOfBirth: rand() < 0.15 ? null : String(1985 + Math.floor(rand() * 15)),
+        lastSeenDate: rand() < 0.05 ? null : `20${19 + Math.floor(rand() * 3)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-10`,
+        heightCm: rand() < 0.3 ? null : 140 + Math.floor(rand() * 45),
+        lastSeenPlace: pick(places),
+      }),
+    );
+    const vs = Array.from({ length: 40 }, () =>
+      victim({
+        sex: pick(['female', 'male'] as const),
+        estimatedAgeMin: 18 + Math.floor(rand() * 10),
+        estimatedAgeMax: 28 + Math.floor(rand() * 8),
+        foundDate: `20${19 + Math.floor(rand() * 3)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-20`,
+        heightCm: rand() < 0.3 ? null : 140 + Math.floor(rand() * 45),
+        foundPlace: pick(places),
+      }),
+    );
+    const nameless = DEFAULT_RULES.find((r) => r.name === 'nameless_profile')!;
+    const rule: BlockingRule = { ...nameless, maxBlockPairs: 4, bestPerVictim: 5 };
+    const index = new BlockingIndex(rs, vs, [rule], MODEL_V2.blocking, { reverse: true });
+    expect(index.oversizedKeys()[0].dropped).toBeGreaterThan(10);
+    const got = new Map<number, number[]>();
+    rs.forEach((r, ri) => index.candidates(r, (vi) => got.set(vi, [...(got.get(vi) ?? []), ri])));
+    // Brute force: the victim's dropped blocks hold the reports its reverse-side short list ranks; the build
+    // must have chosen the same ones.
+    vs.forEach((v, vi) => {
+      const viaReverse: number[] = [];
+      index.reportsOf(v, (ri) => viaReverse.push(ri));
+      expect((got.get(vi) ?? []).sort((a, b) => a - b)).toEqual(viaReverse.sort((a, b) => a - b));
+    });
+    expect(got.size).toBeGreaterThan(10);
+  });
+});
+
+describe('KeyTable (composite blocking keys as integer ids)', () => {
+  it.each([
+    { case: 'ids in order of creation', ops: [['id', 0, 5], ['id', 0, 7], ['id', 1, 5], ['id', 0, 5]], expected: [1, 2, 3, 1] },
+    { case: 'peek does not create', ops: [['peek', 0, 5], ['id', 0, 5], ['peek', 0, 5], ['peek', 1, 5]], expected: [0, 1, 1, 0] },
+    { case: 'prefix and value are not interchangeable', ops: [['id', 3, 4], ['peek', 4, 3], ['id', 4, 3]], expected: [1, 0, 2] },
+    { case: 'large values', ops: [['id', 0, 2 ** 26 - 1], ['peek', 0, 2 ** 26 - 1]], expected: [1, 1] },
+    { case: 'a negative value at the root is no key', ops: [['id', 0, 0], ['peek', 0, -1]], expected: [1, 0] },
+    // As when keys were the number prefix × 2^26 + value: an out-of-range value names the neighbouring key.
+    { case: 'out-of-range value under peek', ops: [['id', 0, 2 ** 26 - 1], ['id', 1, 0], ['peek', 1, -1], ['peek', 0, 2 ** 26]], expected: [1, 2, 1, 2] },
+  ] as { case: string; ops: ['id' | 'peek', number, number][]; expected: number[] }[])('$case', ({ ops, expected }) => {
+    const keys = new KeyTable();
+    expect(ops.map(([op, p, v]) => (op === 'id' ? keys.id(p, v) : keys.peek(p, v)))).toEqual(expected);
+  });
+
+  it('refuses values out of range when creating', () => {
+    expect(() => new KeyTable().id(0, -1)).toThrow(/out of range/);
+    expect(() => new KeyTable().id(0, 2 ** 26)).toThrow(/out of range/);
+  });
+
+  it('keeps every id through growth (100,000 keys)', () => {
+    const keys = new KeyTable();
+    for (let i = 0; i < 100_000; i++) expect(keys.id(i % 977, i)).toBe(i + 1);
+    expect(keys.size).toBe(100_000);
+    for (let i = 0; i < 100_000; i += 7) expect(keys.peek(i % 977, i)).toBe(i + 1);
+    expect(keys.peek(5, 4)).toBe(0);
   });
 });

@@ -220,9 +220,19 @@ function bandIds(lo: number, hi: number, width: number, out: number[]): void {
   for (let k = a, n = 0; k <= b && n < 8; k++, n++) out.push(k + 1000);
 }
 
-/** Integer values of one key part of a record (same semantics as keyPartValues). */
-export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, settings: BlockingSettings, givenIds: (r: PreparedRecord) => number[]): number[] {
-  const out: number[] = [];
+/**
+ * Integer values of one key part of a record (same semantics as keyPartValues). The result may be `out` (emptied
+ * first) or a shared constant array: read it before the next call, never change it.
+ */
+export function keyPartIds(
+  part: KeyPart,
+  r: PreparedRecord,
+  side: Side,
+  settings: BlockingSettings,
+  givenIds: (r: PreparedRecord) => number[],
+  out: number[] = [],
+): readonly number[] {
+  out.length = 0;
   switch (part) {
     case 'documentNumber':
       for (const d of r.docs) out.push(INTERN.id(`doc:${d.number}`));
@@ -251,7 +261,7 @@ export function keyPartIds(part: KeyPart, r: PreparedRecord, side: Side, setting
         bandIds(r.eventYear - UNKNOWN_AGE_MAX, r.eventYear - UNKNOWN_AGE_MIN, settings.birthBandYears, out);
         return out;
       }
-      return keyPartIds('birthBand', r, side, settings, givenIds);
+      return keyPartIds('birthBand', r, side, settings, givenIds, out);
     case 'sex':
       if (r.sex === 1 || r.sex === 2) out.push(r.sex);
       else out.push(1, 2);
@@ -309,7 +319,7 @@ export function profileDistance(report: PreparedRecord, victim: PreparedRecord):
 
 /** Profiles as one flat array, PROFILE_FIELDS numbers per record: [birthLo, birthHi, height, eventDay, lat, lon]. */
 const PROFILE_FIELDS = 6;
-function profileOf(records: readonly PreparedRecord[]): Float64Array {
+export function profileOf(records: readonly PreparedRecord[]): Float64Array {
   const out = new Float64Array(records.length * PROFILE_FIELDS);
   records.forEach((r, i) => {
     const o = i * PROFILE_FIELDS;
@@ -328,7 +338,7 @@ function profileOf(records: readonly PreparedRecord[]): Float64Array {
  * Every term is ≥ 0, so once the partial sum passes `bar` the rest is skipped and that partial sum (> bar) is
  * returned: a caller asking "is it within bar?" gets the same answer, sooner.
  */
-function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number, bar = Infinity): number {
+function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: number, bar = Infinity, cosLat = Math.cos(v[j * PROFILE_FIELDS + 4] * RADIANS)): number {
   const a = i * PROFILE_FIELDS;
   const b = j * PROFILE_FIELDS;
   let d = 0;
@@ -346,7 +356,7 @@ function profileDistanceAt(r: Float64Array, i: number, v: Float64Array, j: numbe
   if (r[a + 4] === r[a + 4] && v[b + 4] === v[b + 4]) {
     // Equirectangular distance at the victim's latitude: within a few per cent of the great circle over the
     // distances that matter here, and far cheaper.
-    const dx = (r[a + 5] - v[b + 5]) * Math.cos(v[b + 4] * RADIANS);
+    const dx = (r[a + 5] - v[b + 5]) * cosLat;
     const dy = r[a + 4] - v[b + 4];
     d += Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
   } else d += 1;
@@ -383,6 +393,11 @@ class ShortList {
   offer(dist: number, ri: number): void {
     if (this.size === this.n && (dist > this.d[0] || (dist === this.d[0] && ri >= this.r[0]))) return;
     for (let i = 0; i < this.size; i++) if (this.r[i] === ri) return;
+    this.offerNew(dist, ri);
+  }
+  /** offer() for a report not offered before (the caller guarantees it): no search for it in the list. */
+  offerNew(dist: number, ri: number): void {
+    if (this.size === this.n && (dist > this.d[0] || (dist === this.d[0] && ri >= this.r[0]))) return;
     if (this.size < this.n) {
       this.d[this.size] = dist;
       this.r[this.size] = ri;
@@ -415,7 +430,9 @@ interface RankBlock {
 
 function rankBlock(reports: Int32Array, all: Float64Array): RankBlock {
   const profiles = new Float64Array(reports.length * PROFILE_FIELDS);
-  reports.forEach((ri, i) => profiles.set(all.subarray(ri * PROFILE_FIELDS, (ri + 1) * PROFILE_FIELDS), i * PROFILE_FIELDS));
+  for (let i = 0; i < reports.length; i++) {
+    for (let f = 0, from = reports[i] * PROFILE_FIELDS, to = i * PROFILE_FIELDS; f < PROFILE_FIELDS; f++) profiles[to + f] = all[from + f];
+  }
   return { reports, profiles };
 }
 
@@ -428,28 +445,458 @@ function scanBlock(list: ShortList, block: RankBlock, v: Float64Array, vi: numbe
   }
 }
 
-/** Interns composite keys of one rule: (key id so far, next value) → key id. */
-class KeyTable {
-  private readonly map = new Map<number, number>();
+// ---------------------------------------------------------------------------------------------------------------
+// Ranking dropped blocks by bounds. A victim's short list is the n closest distinct reports, by (distance, report
+// index), over all its dropped blocks: a set that does not depend on the order in which reports are offered. So the
+// reports of each block are cut into small leaves of similar profiles (a k-d split), each with a bounding box; a
+// leaf whose lower bound exceeds the list's bar cannot hold a report that enters, and is skipped. Leaves are visited
+// best bound first, so that the bar falls fast. The distances that are computed are the same numbers as before.
+
+/** Reports per leaf (at most). */
+const LEAF_SIZE = 8;
+/**
+ * A leaf's bounding box: for each of the four terms of profileDistance, whether its reports have the values
+ * (NONE, ALL or SOME of them) and the range of those values.
+ */
+const BOX_FIELDS = 14;
+const NONE = 0;
+const ALL = 1;
+const SOME = 2;
+/** Bounds are lowered by this much, far more than the rounding errors of sums of a few terms of order 1. */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * A lower bound of profileDistanceAt(r, i, v, vi) for every report i in the leaf whose box starts at
+ * boxes[o] (see boxOf): each term's distance from the victim's value to the box's range; a term some
+ * reports lack costs at most 1, as in profileDistance.
+ */
+export function profileBoundAt(boxes: Float64Array, o: number, v: Float64Array, vi: number): number {
+  const b = vi * PROFILE_FIELDS;
+  let lb = 0;
+  // Birth ranges.
+  if (boxes[o] === NONE || !(v[b] === v[b])) lb += 1;
+  else {
+    const t = Math.max(0, boxes[o + 1] - v[b + 1], v[b] - boxes[o + 2]) / 2;
+    lb += boxes[o] === SOME && t > 1 ? 1 : t;
+  }
+  // Height.
+  if (boxes[o + 3] === NONE || !(v[b + 2] === v[b + 2])) lb += 1;
+  else {
+    const t = Math.max(0, Math.max(0, boxes[o + 4] - v[b + 2], v[b + 2] - boxes[o + 5]) - 4) / 4;
+    lb += boxes[o + 3] === SOME && t > 1 ? 1 : t;
+  }
+  // Days from last seen to found: the term is 0 on [-30, 0], grows after, jumps above 2 before.
+  if (boxes[o + 6] === NONE || !(v[b + 3] === v[b + 3])) lb += 1;
+  else {
+    const lo = v[b + 3] - boxes[o + 8];
+    const hi = v[b + 3] - boxes[o + 7];
+    const t = hi < -30 ? 2 + -hi / 180 : lo > 0 ? lo / 730 : 0;
+    lb += boxes[o + 6] === SOME && t > 1 ? 1 : t;
+  }
+  // Place.
+  if (boxes[o + 9] === NONE || !(v[b + 4] === v[b + 4])) lb += 1;
+  else {
+    const dx = Math.max(0, boxes[o + 12] - v[b + 5], v[b + 5] - boxes[o + 13]) * Math.cos(v[b + 4] * RADIANS);
+    const dy = Math.max(0, boxes[o + 10] - v[b + 4], v[b + 4] - boxes[o + 11]);
+    const t = Math.min(3, (KM_PER_DEGREE * Math.sqrt(dx * dx + dy * dy)) / 300);
+    lb += boxes[o + 9] === SOME && t > 1 ? 1 : t;
+  }
+  // NaN (a victim with a latitude and no longitude, say) bounds nothing.
+  return lb >= BOUND_MARGIN ? lb - BOUND_MARGIN : 0;
+}
+
+/**
+ * Writes at boxes[o] the bounding box of the reports at positions order[from..to) of a flat profile array
+ * (only the values a report has count towards a range; a report missing one makes its term SOME or NONE).
+ */
+export function boxOf(profiles: Float64Array, order: Int32Array, from: number, to: number, boxes: Float64Array, o: number): void {
+  let nBirth = 0, nHeight = 0, nDay = 0, nPlace = 0;
+  let loMin = Infinity, hiMax = -Infinity, hMin = Infinity, hMax = -Infinity, dMin = Infinity, dMax = -Infinity;
+  let latMin = Infinity, latMax = -Infinity, lonMin = Infinity, lonMax = -Infinity;
+  for (let q = from; q < to; q++) {
+    const a = order[q] * PROFILE_FIELDS;
+    if (profiles[a] === profiles[a]) {
+      nBirth++;
+      if (profiles[a] < loMin) loMin = profiles[a];
+      if (profiles[a + 1] > hiMax) hiMax = profiles[a + 1];
+    }
+    if (profiles[a + 2] === profiles[a + 2]) {
+      nHeight++;
+      if (profiles[a + 2] < hMin) hMin = profiles[a + 2];
+      if (profiles[a + 2] > hMax) hMax = profiles[a + 2];
+    }
+    if (profiles[a + 3] === profiles[a + 3]) {
+      nDay++;
+      if (profiles[a + 3] < dMin) dMin = profiles[a + 3];
+      if (profiles[a + 3] > dMax) dMax = profiles[a + 3];
+    }
+    if (profiles[a + 4] === profiles[a + 4]) {
+      nPlace++;
+      if (profiles[a + 4] < latMin) latMin = profiles[a + 4];
+      if (profiles[a + 4] > latMax) latMax = profiles[a + 4];
+      if (profiles[a + 5] < lonMin) lonMin = profiles[a + 5];
+      if (profiles[a + 5] > lonMax) lonMax = profiles[a + 5];
+    }
+  }
+  const n = to - from;
+  const state = (known: number) => (known === 0 ? NONE : known === n ? ALL : SOME);
+  boxes[o] = state(nBirth);
+  boxes[o + 1] = loMin;
+  boxes[o + 2] = hiMax;
+  boxes[o + 3] = state(nHeight);
+  boxes[o + 4] = hMin;
+  boxes[o + 5] = hMax;
+  boxes[o + 6] = state(nDay);
+  boxes[o + 7] = dMin;
+  boxes[o + 8] = dMax;
+  boxes[o + 9] = state(nPlace);
+  boxes[o + 10] = latMin;
+  boxes[o + 11] = latMax;
+  boxes[o + 12] = lonMin;
+  boxes[o + 13] = lonMax;
+}
+
+/** A profile coordinate for splitting leaves, scaled like its term of profileDistance (unknown: +Infinity). */
+function splitCoordinate(p: Float64Array, i: number, dim: number): number {
+  const a = i * PROFILE_FIELDS;
+  let x: number;
+  switch (dim) {
+    case 0:
+      x = (p[a] + p[a + 1]) / 4;
+      break;
+    case 1:
+      x = p[a + 2] / 4;
+      break;
+    case 2:
+      x = p[a + 3] / 365;
+      break;
+    case 3:
+      x = (p[a + 4] * KM_PER_DEGREE) / 300;
+      break;
+    default:
+      x = (p[a + 5] * KM_PER_DEGREE) / 300;
+  }
+  return x === x ? x : Infinity;
+}
+
+/** Rearranges order[lo..hi) so that the element at k has the keys of order[lo..k) ≤ its key ≤ those of order[k+1..hi). */
+function selectNth(order: Int32Array, keys: Float64Array, lo: number, hi: number, k: number): void {
+  let l = lo;
+  let r = hi - 1;
+  while (r > l) {
+    const pivot = keys[order[(l + r) >> 1]];
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (keys[order[i]] < pivot) i++;
+      while (keys[order[j]] > pivot) j--;
+      if (i <= j) {
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+}
+
+/**
+ * A k-d tree over the reports of blocks: node t covers the positions order[from[t] .. to[t]) of its block; an
+ * inner node's children are child[t] and child[t] + 1, a leaf has child -1.
+ */
+export class ProfileTree {
+  readonly from = new Ints();
+  readonly to = new Ints();
+  readonly child = new Ints();
+
+  /** A new node over order[from..to), as a leaf. */
+  add(from: number, to: number): number {
+    this.from.push(from);
+    this.to.push(to);
+    this.child.push(-1);
+    return this.child.n - 1;
+  }
+
+  /**
+   * Splits node t (a block's profiles; `order` holds positions in the block) until its leaves hold at most
+   * LEAF_SIZE reports: each split halves a node along the coordinate of widest (scaled) spread.
+   */
+  split(t: number, profiles: Float64Array, order: Int32Array, keys: Float64Array): void {
+    const from = this.from.a[t];
+    const to = this.to.a[t];
+    if (to - from <= LEAF_SIZE) return;
+    let dim = -1;
+    let widest = 0;
+    for (let d = 0; d < 5; d++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      let unknown = false;
+      for (let q = from; q < to; q++) {
+        const x = splitCoordinate(profiles, order[q], d);
+        if (x === Infinity) unknown = true;
+        else {
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        }
+      }
+      // Known against unknown values split too (they bound differently).
+      const spread = lo <= hi ? hi - lo + (unknown ? 1 : 0) : 0;
+      if (spread > widest) {
+        widest = spread;
+        dim = d;
+      }
+    }
+    if (dim < 0) return;
+    for (let q = from; q < to; q++) keys[order[q]] = splitCoordinate(profiles, order[q], dim);
+    const mid = (from + to) >> 1;
+    selectNth(order, keys, from, to, mid);
+    const c = this.add(from, mid);
+    this.add(mid, to);
+    this.child.a[t] = c;
+    this.split(c, profiles, order, keys);
+    this.split(c + 1, profiles, order, keys);
+  }
+}
+
+/** The dropped blocks of a rule as k-d trees with bounding boxes, for ranking the reports of many victims. */
+class LeafIndex {
+  /** Block number of each key id, -1 for none. */
+  private readonly blockOf: Int32Array;
+  private readonly blocks: RankBlock[] = [];
+  /** Root node of each block. */
+  private readonly roots: Int32Array;
+  private readonly tree = new ProfileTree();
+  /** Positions in its block of the reports of each node (a run per node, see ProfileTree). */
+  private readonly order: Int32Array;
+  private readonly boxes: Float64Array;
+  /** Per-victim scratch: the victim's blocks as sortable (bound, block) numbers; the search stack. */
+  private sortable = new Float64Array(1024);
+  private readonly stackNodes = new Int32Array(256);
+  private readonly stackBounds = new Float64Array(256);
+  /** Per-victim scratch: the generation at which each report was last measured. */
+  private readonly seen: Int32Array;
+  private generation = 0;
+
+  constructor(blocks: Map<number, RankBlock>, reports: number, keyIds: number) {
+    this.seen = new Int32Array(reports);
+    this.blockOf = new Int32Array(keyIds).fill(-1);
+    let total = 0;
+    let largest = 0;
+    for (const [k, block] of blocks) {
+      this.blockOf[k] = this.blocks.length;
+      this.blocks.push(block);
+      total += block.reports.length;
+      largest = Math.max(largest, block.reports.length);
+    }
+    if (this.blocks.length >= 2 ** 24) throw new Error('too many dropped blocks in a rule');
+    const order = new Int32Array(total);
+    const keys = new Float64Array(largest);
+    const roots = new Int32Array(this.blocks.length);
+    const nodeBlock = new Ints();
+    let at = 0;
+    this.blocks.forEach((block, bi) => {
+      const n = block.reports.length;
+      const own = order.subarray(at, at + n);
+      for (let i = 0; i < n; i++) own[i] = i;
+      const first = this.tree.child.n;
+      roots[bi] = this.tree.add(at, at + n);
+      // Split over the block's own positions, then shift the nodes' runs to the block's place in `order`.
+      this.tree.from.a[roots[bi]] = 0;
+      this.tree.to.a[roots[bi]] = n;
+      this.tree.split(roots[bi], block.profiles, own, keys);
+      for (let t = first; t < this.tree.child.n; t++) {
+        this.tree.from.a[t] += at;
+        this.tree.to.a[t] += at;
+        nodeBlock.push(bi);
+      }
+      at += n;
+    });
+    this.roots = roots;
+    this.order = order;
+    const nodes = this.tree.child.n;
+    this.boxes = new Float64Array(nodes * BOX_FIELDS);
+    for (let t = 0; t < nodes; t++) {
+      boxOf(this.blocks[nodeBlock.a[t]].profiles, order, this.tree.from.a[t], this.tree.to.a[t], this.boxes, t * BOX_FIELDS);
+    }
+  }
+
+  /**
+   * Offers to `list` the reports of the blocks keys[from..to) that may enter it (victim vi of profiles v): blocks
+   * in the order of their bounds, while a block's bound is within the list's bar; in a block, the nearer child
+   * first, skipping nodes whose bound exceeds the bar.
+   */
+  rank(list: ShortList, keys: Int32Array, from: number, to: number, v: Float64Array, vi: number): void {
+    const { boxes, roots } = this;
+    let n = 0;
+    for (let q = from; q < to; q++) {
+      const k = keys[q];
+      const bi = k < this.blockOf.length ? this.blockOf[k] : -1;
+      if (bi < 0) continue;
+      if (n === this.sortable.length) {
+        const grown = new Float64Array(2 * n);
+        grown.set(this.sortable);
+        this.sortable = grown;
+      }
+      // Bound quantised down to 2^-16 (still a lower bound), block number in the low 24 bits.
+      const bound = Math.min(profileBoundAt(boxes, roots[bi] * BOX_FIELDS, v, vi), 4096);
+      this.sortable[n++] = Math.floor(bound * 65536) * 2 ** 24 + bi;
+    }
+    if (n === 0) return;
+    const sorted = n > 1 ? this.sortable.subarray(0, n).sort() : this.sortable;
+    const { order, stackNodes, stackBounds } = this;
+    const child = this.tree.child.a;
+    const nodeFrom = this.tree.from.a;
+    const nodeTo = this.tree.to.a;
+    // A report in several of the victim's blocks is measured once: offering it again could not change the list.
+    const seen = this.seen;
+    const generation = ++this.generation;
+    const cosLat = Math.cos(v[vi * PROFILE_FIELDS + 4] * RADIANS);
+    for (let q = 0; q < n; q++) {
+      const key = sorted[q];
+      const blockBound = Math.floor(key / 2 ** 24) / 65536;
+      if (blockBound > list.bar) break;
+      const bi = key % 2 ** 24;
+      const block = this.blocks[bi];
+      let sp = 0;
+      stackNodes[sp] = roots[bi];
+      stackBounds[sp++] = blockBound;
+      while (sp > 0) {
+        const t = stackNodes[--sp];
+        if (stackBounds[sp] > list.bar) continue;
+        const c = child[t];
+        if (c >= 0) {
+          const b0 = profileBoundAt(boxes, c * BOX_FIELDS, v, vi);
+          const b1 = profileBoundAt(boxes, (c + 1) * BOX_FIELDS, v, vi);
+          // The nearer child is popped first.
+          const near = b0 <= b1 ? c : c + 1;
+          stackNodes[sp] = near === c ? c + 1 : c;
+          stackBounds[sp++] = near === c ? b1 : b0;
+          stackNodes[sp] = near;
+          stackBounds[sp++] = near === c ? b0 : b1;
+          continue;
+        }
+        for (let p = nodeFrom[t], end = nodeTo[t]; p < end; p++) {
+          const i = order[p];
+          const ri = block.reports[i];
+          if (seen[ri] === generation) continue;
+          seen[ri] = generation;
+          const bar = list.bar;
+          const d = profileDistanceAt(block.profiles, i, v, vi, bar, cosLat);
+          if (d <= bar) list.offerNew(d, ri);
+        }
+      }
+    }
+  }
+}
+
+/** A growable list of 32-bit integers. */
+class Ints {
+  a = new Int32Array(256);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const grown = new Int32Array(2 * this.a.length);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.n++] = x;
+  }
+  /** Whether x is among a[from..n). */
+  includes(x: number, from: number): boolean {
+    for (let i = from; i < this.n; i++) if (this.a[i] === x) return true;
+    return false;
+  }
+}
+
+/** Key lists of many records (CSR: record i's keys are keys.a[start[i] .. start[i + 1])). */
+interface KeysByRecord {
+  start: Int32Array;
+  keys: Ints;
+}
+
+function keysByRecord(count: number, fill: (i: number, out: Ints) => void): KeysByRecord {
+  const start = new Int32Array(count + 1);
+  const keys = new Ints();
+  for (let i = 0; i < count; i++) {
+    fill(i, keys);
+    start[i + 1] = keys.n;
+  }
+  return { start, keys };
+}
+
+/**
+ * Interns composite keys of one rule: (key id so far, next value) → key id, ids 1, 2, 3… in order of creation.
+ * An open-addressing hash table in typed arrays (a Map keyed by prefix × 2^26 + value held a heap number per key).
+ */
+export class KeyTable {
+  private prefixes = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  /** 0 = empty slot. */
+  private ids = new Int32Array(1024);
+  private mask = 1023;
   size = 0;
 
   /** Id of (prefix, value), created when absent. */
   id(prefix: number, value: number): number {
     if (value < 0 || value >= VALUE_LIMIT) throw new Error(`blocking key value out of range: ${value}`);
-    const k = prefix * VALUE_LIMIT + value;
-    let id = this.map.get(k);
-    if (id === undefined) {
-      id = ++this.size;
-      this.map.set(k, id);
+    for (let slot = keySlot(prefix, value) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot];
+      if (id === 0) {
+        this.prefixes[slot] = prefix;
+        this.values[slot] = value;
+        this.ids[slot] = ++this.size;
+        if (2 * this.size > this.mask) this.grow();
+        return this.size;
+      }
+      if (this.prefixes[slot] === prefix && this.values[slot] === value) return id;
     }
-    return id;
   }
 
   /** Id of (prefix, value) if some victim has it, else 0. */
   peek(prefix: number, value: number): number {
-    if (prefix === 0 && value < 0) return 0;
-    return this.map.get(prefix * VALUE_LIMIT + value) ?? 0;
+    if (value < 0 || value >= VALUE_LIMIT) {
+      if (prefix === 0 && value < 0) return 0;
+      // What the single number prefix × 2^26 + value named before: another (prefix, value) in range.
+      const k = prefix * VALUE_LIMIT + value;
+      prefix = Math.floor(k / VALUE_LIMIT);
+      value = k - prefix * VALUE_LIMIT;
+    }
+    for (let slot = keySlot(prefix, value) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const id = this.ids[slot];
+      if (id === 0) return 0;
+      if (this.prefixes[slot] === prefix && this.values[slot] === value) return id;
+    }
   }
+
+  private grow(): void {
+    const { prefixes, values, ids } = this;
+    const capacity = 2 * ids.length;
+    this.prefixes = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === 0) continue;
+      let slot = keySlot(prefixes[i], values[i]) & this.mask;
+      while (this.ids[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.prefixes[slot] = prefixes[i];
+      this.values[slot] = values[i];
+      this.ids[slot] = ids[i];
+    }
+  }
+}
+
+/** Hash of a (prefix, value) pair for KeyTable (32-bit mix). */
+function keySlot(prefix: number, value: number): number {
+  let h = Math.imul(prefix, 0x9e3779b1) ^ Math.imul(value + 0x632be5ab, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h;
 }
 
 interface CompiledRule {
@@ -533,6 +980,11 @@ export class BlockingIndex {
   private reportScratch: CandidateScratch | null = null;
   readonly ruleHits: Float64Array;
   readonly reportCount: number;
+  /** Build scratch: two key lists of baseKeysInto, a part's values, finalKeysInto's stack. */
+  private readonly scratchA = new Int32Array(MAX_KEYS_PER_RECORD);
+  private readonly scratchB = new Int32Array(MAX_KEYS_PER_RECORD);
+  private readonly partScratch: number[] = [];
+  private readonly stack = new Ints();
   /** Flat profiles (profileOf) of the reports and victims at build time, when a rule ranks dropped blocks. */
   private victimProfiles: Float64Array | null = null;
 
@@ -627,15 +1079,81 @@ export class BlockingIndex {
   }
 
   /**
-   * Dropped blocks of a bestPerVictim rule: each victim keeps its `n` closest reports over all its dropped blocks.
-   * `vKeys`/`rKeys` are the records' keys at the last refinement depth.
+   * Base keys of a record under a rule, appended to `out` (as baseKeys, without allocating).
    */
-  private rankDropped(c: CompiledRule, dropped: Set<number>, vKeys: number[][], rKeys: number[][], reports: readonly PreparedRecord[], n: number): void {
-    const group = (keysOf: number[][]) => {
+  private baseKeysInto(keys: KeyTable, parts: KeyPart[], r: PreparedRecord, side: Side, create: boolean, out: Ints): void {
+    let cur = this.scratchA;
+    let next = this.scratchB;
+    let curN = 1;
+    cur[0] = 0;
+    for (const p of parts) {
+      const vals = keyPartIds(p, r, side, this.settings, this.givenIds, this.partScratch);
+      if (vals.length === 0) return;
+      let nextN = 0;
+      for (let c = 0; c < curN; c++) {
+        const k = cur[c];
+        for (let j = 0; j < vals.length; j++) {
+          if (nextN >= MAX_KEYS_PER_RECORD) break;
+          const id = create ? keys.id(k, vals[j]) : keys.peek(k, vals[j]);
+          if (id === 0) continue;
+          let seen = false;
+          for (let q = 0; q < nextN; q++) {
+            if (next[q] === id) {
+              seen = true;
+              break;
+            }
+          }
+          if (!seen) next[nextN++] = id;
+        }
+      }
+      if (nextN === 0) return;
+      const t = cur;
+      cur = next;
+      next = t;
+      curN = nextN;
+    }
+    for (let c = 0; c < curN; c++) out.push(cur[c]);
+  }
+
+  /**
+   * Final keys of a record (as finalKeys) from its base keys base.a[from..to), appended to `out`; `over` flags
+   * the oversized key ids.
+   */
+  private finalKeysInto(c: CompiledRule, over: Uint8Array, r: PreparedRecord, side: Side, base: Ints, from: number, to: number, out: Ints): void {
+    const first = out.n;
+    const stack = this.stack;
+    stack.n = 0;
+    for (let q = from; q < to; q++) stack.push(base.a[q]), stack.push(0);
+    while (stack.n > 0) {
+      const depth = stack.a[--stack.n];
+      const k = stack.a[--stack.n];
+      if (over[k] !== 1) {
+        if (!out.includes(k, first)) out.push(k);
+        continue;
+      }
+      if (depth >= c.rule.refine.length) continue;
+      const vals = keyPartIds(c.rule.refine[depth], r, side, this.settings, this.givenIds, this.partScratch);
+      const create = this.creates(side);
+      for (let j = 0; j < vals.length; j++) {
+        const id = create ? c.keys.id(k, vals[j]) : c.keys.peek(k, vals[j]);
+        if (id !== 0) stack.push(id), stack.push(depth + 1);
+      }
+    }
+  }
+
+  /**
+   * Dropped blocks of a bestPerVictim rule: each victim keeps its `n` closest reports over all its dropped blocks.
+   * `vKeys`/`rKeys` are the records' keys at the last refinement depth (CSR by record).
+   */
+  private rankDropped(c: CompiledRule, dropped: Uint8Array, vKeys: KeysByRecord, rKeys: KeysByRecord, reports: readonly PreparedRecord[], n: number): void {
+    const group = ({ start, keys }: KeysByRecord) => {
       const lists = new Map<number, number[]>();
-      keysOf.forEach((ks, i) => {
-        for (const k of ks) if (dropped.has(k)) (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
-      });
+      for (let i = 0; i + 1 < start.length; i++) {
+        for (let q = start[i]; q < start[i + 1]; q++) {
+          const k = keys.a[q];
+          if (dropped[k] === 1) (lists.get(k) ?? lists.set(k, []).get(k)!).push(i);
+        }
+      }
       return new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)]));
     };
     const reportsOf = group(rKeys);
@@ -645,26 +1163,35 @@ export class BlockingIndex {
     const blocks = new Map([...reportsOf].map(([k, list]) => [k, rankBlock(list, rProfiles)]));
     if (this.reverse) c.droppedReports = blocks;
     c.bestKth = new Float64Array(this.victims.length).fill(Infinity);
-    const pairsR: number[] = [];
-    const pairsV: number[] = [];
     const list = new ShortList(n);
-    vKeys.forEach((ks, vi) => {
+    const leaves = new LeafIndex(blocks, reports.length, c.keys.size + 1);
+    // Victims with the same first key (mostly the same blocks) one after another, so that their blocks' profiles
+    // are still in the cache; the lists do not depend on the order.
+    const nv = this.victims.length;
+    const firstKey = (vi: number) => (vKeys.start[vi + 1] > vKeys.start[vi] ? vKeys.keys.a[vKeys.start[vi]] : 0);
+    const byKey = Int32Array.from(this.victims.keys()).sort((x, y) => firstKey(x) - firstKey(y) || x - y);
+    // Each victim's list: best.a[bestFrom[vi] .. bestFrom[vi] + bestCount[vi]).
+    const best = new Ints();
+    const bestFrom = new Int32Array(nv);
+    const bestCount = new Int32Array(nv);
+    for (let q = 0; q < nv; q++) {
+      const vi = byKey[q];
+      if (vKeys.start[vi + 1] === vKeys.start[vi]) continue;
       list.size = 0;
-      for (const k of ks) {
-        const block = blocks.get(k);
-        if (block) scanBlock(list, block, vProfiles, vi);
-      }
-      if (list.size === 0) return;
-      const { best, kth } = list.result();
-      c.bestKth![vi] = kth;
-      for (const ri of best) pairsR.push(ri), pairsV.push(vi);
-    });
+      leaves.rank(list, vKeys.keys.a, vKeys.start[vi], vKeys.start[vi + 1], vProfiles, vi);
+      if (list.size === 0) continue;
+      c.bestKth[vi] = list.bar;
+      bestFrom[vi] = best.n;
+      bestCount[vi] = list.size;
+      for (let k = 0; k < list.size; k++) best.push(list.r[k]);
+    }
+    // By report, each report's victims in ascending order.
     const start = new Int32Array(reports.length + 1);
-    for (const ri of pairsR) start[ri + 1]++;
+    for (let q = 0; q < best.n; q++) start[best.a[q] + 1]++;
     for (let i = 0; i < reports.length; i++) start[i + 1] += start[i];
     const at = start.slice(0, reports.length);
-    const victimsOf = new Int32Array(pairsR.length);
-    pairsR.forEach((ri, i) => (victimsOf[at[ri]++] = pairsV[i]));
+    const victimsOf = new Int32Array(start[reports.length]);
+    for (let vi = 0; vi < nv; vi++) for (let k = bestFrom[vi]; k < bestFrom[vi] + bestCount[vi]; k++) victimsOf[at[best.a[k]]++] = vi;
     c.bestStart = start;
     c.bestVictims = victimsOf;
   }
@@ -691,82 +1218,109 @@ export class BlockingIndex {
       droppedReports: null,
     };
     const cap = rule.maxBlockPairs ?? this.settings.maxBlockPairs;
+    const { victims } = this;
+    const eligible = Uint8Array.from(victims, (v) => (this.victimEligible(rule, v) ? 1 : 0));
     // Victims first: they create the key ids; reports look theirs up.
-    const vBase: number[][] = this.victims.map((v) => (this.victimEligible(rule, v) ? this.baseKeys(keys, rightParts, v, 'right') : []));
-    const rBase: number[][] = reports.map((r) => this.baseKeys(keys, rule.left, r, 'left'));
+    const vBase = keysByRecord(victims.length, (vi, out) => {
+      if (eligible[vi] === 1) this.baseKeysInto(keys, rightParts, victims[vi], 'right', this.creates('right'), out);
+    });
+    const rBase = keysByRecord(reports.length, (ri, out) => this.baseKeysInto(keys, rule.left, reports[ri], 'left', this.creates('left'), out));
     let vPending = vBase;
     let rPending = rBase;
+    // Oversized key ids (any depth); grown with the table.
+    let over = new Uint8Array(keys.size + 1);
     for (let depth = 0; depth <= rule.refine.length; depth++) {
       const vCount = new Int32Array(keys.size + 1);
       const rCount = new Int32Array(keys.size + 1);
-      for (const ks of vPending) for (const k of ks) vCount[k]++;
-      for (const ks of rPending) for (const k of ks) rCount[k]++;
-      const over: number[] = [];
-      for (let k = 1; k <= keys.size; k++) if (rCount[k] > 0 && rCount[k] * vCount[k] > cap) over.push(k);
-      if (over.length === 0) break;
-      for (const k of over) c.oversized.add(k);
+      for (let q = 0; q < vPending.keys.n; q++) vCount[vPending.keys.a[q]]++;
+      for (let q = 0; q < rPending.keys.n; q++) rCount[rPending.keys.a[q]]++;
+      if (over.length < keys.size + 1) {
+        const grown = new Uint8Array(keys.size + 1);
+        grown.set(over);
+        over = grown;
+      }
+      const overNow = new Uint8Array(keys.size + 1);
+      let count = 0;
+      for (let k = 1; k <= keys.size; k++) {
+        if (rCount[k] > 0 && rCount[k] * vCount[k] > cap) {
+          overNow[k] = 1;
+          over[k] = 1;
+          c.oversized.add(k);
+          count++;
+        }
+      }
+      if (count === 0) break;
       if (depth === rule.refine.length) {
-        c.dropped = over.length;
-        if (rule.bestPerVictim) this.rankDropped(c, new Set(over), vPending, rPending, reports, rule.bestPerVictim);
+        c.dropped = count;
+        if (rule.bestPerVictim) this.rankDropped(c, overNow, vPending, rPending, reports, rule.bestPerVictim);
         break;
       }
-      const overSet = new Set(over);
       const part = rule.refine[depth];
-      const refineAll = (pending: number[][], records: readonly PreparedRecord[], side: Side) =>
-        pending.map((ks, i) => {
-          const next: number[] = [];
-          for (const k of ks) {
-            if (!overSet.has(k)) continue;
-            for (const v of keyPartIds(part, records[i], side, this.settings, this.givenIds)) {
-              const id = this.creates(side) ? keys.id(k, v) : keys.peek(k, v);
-              if (id !== 0) next.push(id);
+      const refineAll = (pending: KeysByRecord, records: readonly PreparedRecord[], side: Side) => {
+        const create = this.creates(side);
+        return keysByRecord(records.length, (i, out) => {
+          let vals: readonly number[] | null = null;
+          for (let q = pending.start[i]; q < pending.start[i + 1]; q++) {
+            const k = pending.keys.a[q];
+            if (overNow[k] !== 1) continue;
+            vals ??= keyPartIds(part, records[i], side, this.settings, this.givenIds, this.partScratch);
+            for (let j = 0; j < vals.length; j++) {
+              const id = create ? keys.id(k, vals[j]) : keys.peek(k, vals[j]);
+              if (id !== 0) out.push(id);
             }
           }
-          return next;
         });
-      vPending = refineAll(vPending, this.victims, 'right');
+      };
+      vPending = refineAll(vPending, victims, 'right');
       rPending = refineAll(rPending, reports, 'left');
     }
+    if (over.length < keys.size + 1) {
+      const grown = new Uint8Array(keys.size + 1);
+      grown.set(over);
+      over = grown;
+    }
     // Victims' final keys → blocks (CSR).
-    const vFinal: number[][] = this.victims.map((v, vi) => {
-      const out: number[] = [];
-      if (this.victimEligible(rule, v)) this.finalKeys(c, v, 'right', vBase[vi], out);
-      return out;
+    const vFinal = keysByRecord(victims.length, (vi, out) => {
+      if (eligible[vi] === 1) this.finalKeysInto(c, over, victims[vi], 'right', vBase.keys, vBase.start[vi], vBase.start[vi + 1], out);
     });
     const nKeys = keys.size + 1;
     const start = new Int32Array(nKeys + 1);
-    for (const ks of vFinal) for (const k of ks) start[k + 1]++;
+    for (let q = 0; q < vFinal.keys.n; q++) start[vFinal.keys.a[q] + 1]++;
     for (let k = 0; k < nKeys; k++) start[k + 1] += start[k];
     const fill = start.slice(0, nKeys);
     const list = new Int32Array(start[nKeys]);
-    vFinal.forEach((ks, vi) => {
-      for (const k of ks) list[fill[k]++] = vi;
-    });
+    for (let vi = 0; vi < victims.length; vi++) {
+      for (let q = vFinal.start[vi]; q < vFinal.start[vi + 1]; q++) list[fill[vFinal.keys.a[q]]++] = vi;
+    }
     c.blockStart = start;
     c.blockVictims = list;
     // Reports' final keys that have a block (CSR); with `reverse`, every final key of every report, by key.
-    const rKeys: number[] = [];
-    const allKeys: number[] = [];
+    const rKeys = new Ints();
+    const out = new Ints();
+    const allKeys = new Ints();
     const allStart = this.reverse ? new Int32Array(reports.length + 1) : null;
-    reports.forEach((r, ri) => {
-      const out: number[] = [];
-      this.finalKeys(c, r, 'left', rBase[ri], out);
-      for (const k of out) if (k < nKeys && start[k + 1] > start[k]) rKeys.push(k);
-      c.reportKeyStart[ri + 1] = rKeys.length;
-      if (allStart) {
-        for (const k of out) allKeys.push(k);
-        allStart[ri + 1] = allKeys.length;
+    for (let ri = 0; ri < reports.length; ri++) {
+      out.n = 0;
+      this.finalKeysInto(c, over, reports[ri], 'left', rBase.keys, rBase.start[ri], rBase.start[ri + 1], out);
+      for (let q = 0; q < out.n; q++) {
+        const k = out.a[q];
+        if (k < nKeys && start[k + 1] > start[k]) rKeys.push(k);
       }
-    });
-    c.reportKeys = Int32Array.from(rKeys);
+      c.reportKeyStart[ri + 1] = rKeys.n;
+      if (allStart) {
+        for (let q = 0; q < out.n; q++) allKeys.push(out.a[q]);
+        allStart[ri + 1] = allKeys.n;
+      }
+    }
+    c.reportKeys = rKeys.a.slice(0, rKeys.n);
     if (allStart) {
       const n = keys.size + 1;
       const byKey = new Int32Array(n + 1);
-      for (const k of allKeys) byKey[k + 1]++;
+      for (let q = 0; q < allKeys.n; q++) byKey[allKeys.a[q] + 1]++;
       for (let k = 0; k < n; k++) byKey[k + 1] += byKey[k];
       const at = byKey.slice(0, n);
-      const list = new Int32Array(allKeys.length);
-      for (let ri = 0; ri < reports.length; ri++) for (let q = allStart[ri]; q < allStart[ri + 1]; q++) list[at[allKeys[q]]++] = ri;
+      const list = new Int32Array(allKeys.n);
+      for (let ri = 0; ri < reports.length; ri++) for (let q = allStart[ri]; q < allStart[ri + 1]; q++) list[at[allKeys.a[q]]++] = ri;
       c.keyReportStart = byKey;
       c.keyReports = list;
     }

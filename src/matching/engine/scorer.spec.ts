@@ -1,3 +1,6 @@
+import { prepareAll } from './index.js';
+import { modelByName } from './models.js';
+import { generateDataset } from '../synthetic/generator.js';
 import { MODEL_V1 } from './model.v1.js';
 import { probabilityFromWeight, validateModel, type MatchModel } from './model.js';
 import { attachFrequencies } from './frequencies.js';
@@ -121,5 +124,46 @@ describe('given-name term frequency on exact_word', () => {
     expect(row.level).toBe('exact_word');
     // referenceU 0.01 / floor-clamped 0.001 → +3.32, clamped to the maximum of 3 bits.
     expect(row.tfAdjustment).toBeCloseTo(3, 3);
+  });
+});
+
+describe('scoreAtLeast (a run keeps only pairs that reach its threshold)', () => {
+  const data = generateDataset({ seed: 7, reports: 150, victims: 100 });
+  const { records, frequencies } = prepareAll([...data.reports, ...data.victims]);
+  const reports = records.slice(0, 150);
+  const victims = records.slice(150);
+  it.each([
+    { model: 'v1', min: -Infinity },
+    { model: 'v1', min: -10 },
+    { model: 'v1', min: 0 },
+    { model: 'v2', min: -20 },
+    { model: 'v2', min: -4.25 },
+    { model: 'v2', min: 0 },
+    { model: 'v2', min: 8 },
+    { model: 'v2', min: 40 },
+  ])('model $model, minimum $min: score() to the last bit when it reaches the minimum, below it otherwise', ({ model, min }) => {
+    const scorer = new Scorer(modelByName(model), frequencies);
+    let reached = 0;
+    let cut = 0;
+    const wrong: string[] = [];
+    reports.forEach((r, ri) =>
+      victims.forEach((v, vi) => {
+        const full = scorer.score(r, v);
+        const bounded = scorer.scoreAtLeast(r, v, min);
+        // Either side may come first.
+        if (!Object.is(scorer.scoreAtLeast(v, r, min), bounded)) wrong.push(`${ri}:${vi} swapped`);
+        if (full >= min) {
+          reached++;
+          if (!Object.is(bounded, full)) wrong.push(`${ri}:${vi} ${bounded} ≠ ${full}`);
+        } else {
+          if (!(bounded < min || (bounded === -Infinity && full === -Infinity))) wrong.push(`${ri}:${vi} ${bounded} not below ${min}`);
+          if (bounded !== full) cut++;
+        }
+      }),
+    );
+    expect(wrong).toEqual([]);
+    if (min === -Infinity) expect(cut).toBe(0);
+    if (min >= 0) expect(cut).toBeGreaterThan(0);
+    if (min <= 0) expect(reached).toBeGreaterThan(0);
   });
 });

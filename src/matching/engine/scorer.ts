@@ -55,6 +55,13 @@ export class Scorer {
   private readonly excludeLevel: Int32Array;
   private readonly tfSpec: (TfSpec | null)[];
   readonly ctx: ComparisonContext;
+  /** scoreAtLeast(): comparisons in order of their weight range, widest first … */
+  private readonly boundOrder: Int32Array;
+  /** … the most the comparisons from boundOrder[k] on can add (level weight plus the largest tf adjustment) … */
+  private readonly reachable: Float64Array;
+  /** … each comparison's most (per level), and its levels of the pair being scored. */
+  private readonly levelCeiling: Float64Array[];
+  private readonly pairLevels: Int32Array;
 
   constructor(model: MatchModel = MODEL_V1, frequencies: FrequencyTable | null = null) {
     const problems = validateModel(model);
@@ -87,6 +94,17 @@ export class Scorer {
       this.excludeLevel[ci] = ex;
     });
     this.ctx = { commonMotifs: commonMotifIds(frequencies) };
+    // Each level's most and least (tf levels at their largest and smallest adjustment), excluding levels aside.
+    const tfMost = (ci: number, level: number) => (this.tfLevel[ci][level] === 1 && this.tfSpec[ci] ? Math.max(0, this.tfSpec[ci]!.max) : 0);
+    const tfLeast = (ci: number, level: number) => (this.tfLevel[ci][level] === 1 && this.tfSpec[ci] ? Math.min(0, this.tfSpec[ci]!.min) : 0);
+    this.levelCeiling = this.weights.map((w, ci) => w.map((x, level) => x + tfMost(ci, level)));
+    const kept = (ci: number) => [...this.weights[ci].keys()].filter((level) => level !== this.excludeLevel[ci]);
+    const most = this.defs.map((_d, ci) => Math.max(...kept(ci).map((level) => this.levelCeiling[ci][level])));
+    const least = this.defs.map((_d, ci) => Math.min(...kept(ci).map((level) => this.weights[ci][level] + tfLeast(ci, level))));
+    this.boundOrder = Int32Array.from(this.defs.keys()).sort((x, y) => most[y] - least[y] - (most[x] - least[x]) || x - y);
+    this.reachable = new Float64Array(this.defs.length + 1);
+    for (let k = this.defs.length - 1; k >= 0; k--) this.reachable[k] = this.reachable[k + 1] + most[this.boundOrder[k]];
+    this.pairLevels = new Int32Array(this.defs.length);
   }
 
   private tfAdjust(ci: number, tf: number): number {
@@ -111,6 +129,42 @@ export class Scorer {
       const def = defs[ci];
       const level = def.level(a, b, ctx);
       if (level === this.excludeLevel[ci]) return -Infinity;
+      w += this.weights[ci][level];
+      if (this.tfLevel[ci][level] === 1 && def.tf) w += this.tfAdjust(ci, def.tf(a, b, level));
+    }
+    return w;
+  }
+
+  /**
+   * score(left, right) when it can reach `min`; -Infinity when it certainly cannot (or the pair is excluded). The
+   * comparisons with the widest weight range are taken first; as soon as the weight so far plus the most the
+   * others could add falls short of `min`, the rest are skipped. A pair that is not cut short is summed in the
+   * model's order, so its weight is score()'s to the last bit.
+   */
+  scoreAtLeast(left: PreparedRecord, right: PreparedRecord, min: number): number {
+    let a = left;
+    let b = right;
+    if (a.isVictim && !b.isVictim) {
+      a = right;
+      b = left;
+    }
+    const defs = this.defs;
+    const ctx = this.ctx;
+    const levels = this.pairLevels;
+    // An upper bound of the weight of the comparisons taken so far (tf levels at their largest adjustment).
+    let most = this.prior;
+    for (let k = 0; k < defs.length; k++) {
+      if (most + this.reachable[k] < min - BOUND_MARGIN) return -Infinity;
+      const ci = this.boundOrder[k];
+      const level = defs[ci].level(a, b, ctx);
+      if (level === this.excludeLevel[ci]) return -Infinity;
+      levels[ci] = level;
+      most += this.levelCeiling[ci][level];
+    }
+    let w = this.prior;
+    for (let ci = 0; ci < defs.length; ci++) {
+      const def = defs[ci];
+      const level = levels[ci];
       w += this.weights[ci][level];
       if (this.tfLevel[ci][level] === 1 && def.tf) w += this.tfAdjust(ci, def.tf(a, b, level));
     }
@@ -170,6 +224,9 @@ export class Scorer {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** scoreAtLeast() cuts a pair short only when it falls short by more than this (rounding of the sums of bounds). */
+const BOUND_MARGIN = 1e-9;
 
 /**
  * λ for a deployment: the expected number of true report–victim matches over the number of report–victim pairs.

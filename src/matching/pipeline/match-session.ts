@@ -314,9 +314,10 @@ export class MatchSession {
     run.compared++;
     for (let m = mask, bit = 0; m !== 0; m >>>= 1, bit++) if (m & 1) run.ruleCounts[bit]++;
     const { reports, victims, scorer } = run;
-    const weight = scorer.score(reports[ri], victims[vi]);
     const key = ri * victims.length + vi;
     const stored = run.known.size > 0 ? run.known.get(key) : undefined;
+    // A stored alert needs its exact weight; any other pair only if it can reach the threshold.
+    const weight = stored ? scorer.score(reports[ri], victims[vi]) : scorer.scoreAtLeast(reports[ri], victims[vi], run.minWeight);
     if (stored) {
       run.known.delete(key);
       const now = { weight, reportVersion: this.versionOf(reports[ri]), victimVersion: this.versionOf(victims[vi]), modelVersion: this.model.version };
