@@ -51,7 +51,9 @@ export class ApiClient {
     let failed = 0;
     const worker = async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        failed += (await this.call<{ summary: { failed: number } }>('POST', path, key, { records: batch })).summary.failed;
+        // Awaited first: `failed += await …` would read `failed` before the await and lose the other worker's count.
+        const { summary } = await this.call<{ summary: { failed: number } }>('POST', path, key, { records: batch });
+        failed += summary.failed;
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));
