@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     [{}, { MATCHING_CRON: '*/5 * * * *' }],
     [{ MATCHING_CRON: 'off' }, { MATCHING_CRON: 'off' }],
     [{ MATCHING_CRON: '0 */2 * * *' }, { MATCHING_CRON: '0 */2 * * *' }],
-    [{}, { MATCHING_ENGINE_HEAP_MB: 1024 }],
+    [{}, { MATCHING_ENGINE_HEAP_MB: 896 }],
     [{ MATCHING_ENGINE_HEAP_MB: '3072' }, { MATCHING_ENGINE_HEAP_MB: 3072 }],
     [{}, { STATISTICS_MIN_CELL: 5, STATISTICS_SNAPSHOT_CRON: '0 3 1 * *' }],
     [{ STATISTICS_MIN_CELL: '10', STATISTICS_SNAPSHOT_CRON: 'off' }, { STATISTICS_MIN_CELL: 10, STATISTICS_SNAPSHOT_CRON: 'off' }],

@@ -130,7 +130,7 @@ export class AppConfig {
    * 5 MiB per 1,000 records live; the limit makes V8 collect its garbage before the process grows past it
    * (docs/performance.md). A run that needs more fails cleanly (the service keeps answering); raise it then.
    */
-  @Transform(({ value }) => (value === undefined || value === '' ? 1024 : Number(value)))
+  @Transform(({ value }) => (value === undefined || value === '' ? 896 : Number(value)))
   @IsInt({ message: 'must be an integer number of MiB' })
   @Min(256, { message: 'must be at least 256' })
   MATCHING_ENGINE_HEAP_MB: number;
