@@ -27,8 +27,6 @@ export type KeyPart =
   | 'surname2'
   | 'anySurname'
   | 'givenCanonical'
-  | 'looseSurname1'
-  | 'looseGiven'
   | 'birthBand'
   | 'probableBirthBand'
   | 'sex'
@@ -131,13 +129,6 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
     left: ['markSignature'],
     refine: ['sex'],
   },
-  {
-    name: 'loose_surname1_given',
-    description:
-      'Loose keys (e = i, o = u, x = j, besides the Latin-American merges) of the first surname and of a given name: both names misheard ("Hana Firnanda Lópiz" for Ana Fernanda López), as a report without an age leaves no birth band to fall back on.',
-    left: ['looseSurname1', 'looseGiven'],
-    refine: ['birthBand'],
-  },
 ];
 
 type Side = 'left' | 'right';
@@ -166,10 +157,6 @@ export function keyPartValues(part: KeyPart, r: PreparedRecord, side: Side, sett
       return r.s2LatKey && r.s2LatKey !== r.s1LatKey ? [r.s1LatKey, r.s2LatKey] : [r.s1LatKey];
     case 'givenCanonical':
       return r.gBlock;
-    case 'looseSurname1':
-      return r.s1 ? [`sx:${r.s1Loose}`] : [];
-    case 'looseGiven':
-      return r.gLoose.map((id) => `gx:${id}`);
     case 'birthBand': {
       if (!(r.birthLo === r.birthLo)) return [];
       // Victim ages are estimates: widen their side (more for the deceased).
@@ -263,12 +250,6 @@ export function keyPartIds(
       return out;
     case 'givenCanonical':
       return givenIds(r);
-    case 'looseSurname1':
-      if (r.s1) out.push(r.s1Loose);
-      return out;
-    case 'looseGiven':
-      for (const id of r.gLoose) out.push(id);
-      return out;
     case 'birthBand': {
       if (!(r.birthLo === r.birthLo)) return out;
       const margin = side === 'right' ? (r.deceased ? 6 : r.agePrecise ? 1 : 3) : 0;

@@ -84,7 +84,6 @@ export function prepare(record: MatchRecord): PreparedRecord {
   const strongU = [...new Set(strong)];
   const canon: number[] = [];
   const phon: number[] = [];
-  const gLoose: number[] = [];
   const block = new Set<string>();
   for (const w of strongU) {
     for (const c of aliasCanon.get(w) ?? canonicalGivenForms(w)) {
@@ -93,9 +92,7 @@ export function prepare(record: MatchRecord): PreparedRecord {
     }
     phon.push(INTERN.id(`gl:${latamKey(w)}`));
     phon.push(INTERN.id(`gm:${mayaKey(w)}`));
-    const loose = INTERN.id(`gx:${looseKey(w)}`);
-    phon.push(loose);
-    if (gLoose.length < 8 && !gLoose.includes(loose)) gLoose.push(loose);
+    phon.push(INTERN.id(`gx:${looseKey(w)}`));
   }
   if (strongU.length === 0) for (const w of weak) block.add(w);
 
@@ -161,7 +158,6 @@ export function prepare(record: MatchRecord): PreparedRecord {
     gCanon: sortedUnique(canon),
     gPhon: sortedUnique(phon),
     gBlock: [...block].slice(0, 8),
-    gLoose,
     s1,
     s1Id: s1 ? INTERN.id(`g:${s1}`) : 0,
     s1Lat: s1 ? INTERN.id(`sl:${latamKey(s1)}`) : 0,

@@ -117,8 +117,6 @@ export interface PreparedRecord {
   gPhon: Int32Array;
   /** Canonical words used by blocking. */
   gBlock: string[];
-  /** Interned loose keys of the strong given-name words (at most 8), for the loose-names blocking rule. */
-  gLoose: number[];
 
   s1: string;
   s1Id: number;
