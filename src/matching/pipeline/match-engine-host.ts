@@ -50,8 +50,7 @@ export class InlineEngineHost implements MatchEngineHost {
     return this.session.next(max);
   }
   async summary() {
-    while (!this.session.advance(Number.MAX_SAFE_INTEGER));
-    return this.session.summary();
+    return this.session.complete();
   }
   async reset() {
     this.session = new MatchSession();

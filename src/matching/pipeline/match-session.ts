@@ -125,7 +125,6 @@ interface ActiveRun {
   next: number;
   unchanged: number;
   compared: number;
-  full: boolean;
   /** Full run: the next report to score. */
   cursor: number;
   done: boolean;
@@ -134,8 +133,8 @@ interface ActiveRun {
   timings: { index: number; candidates: number; known: number };
 }
 
-/** Reports next() scores at a time while waiting for enough pairs. */
-const NEXT_ADVANCE_REPORTS = 256;
+/** Reports scored at a time: by next() while waiting for enough pairs, and per turn of the worker's event loop. */
+export const SCORE_SLICE_REPORTS = 256;
 
 interface HeldRecord {
   version: number;
@@ -252,7 +251,6 @@ export class MatchSession {
       next: 0,
       unchanged: 0,
       compared: 0,
-      full: request.mode === 'full',
       cursor: 0,
       done: false,
       reportsConsidered: reports.length,
@@ -261,7 +259,7 @@ export class MatchSession {
     };
     this.active = run;
     this.finished = null;
-    if (!run.full) {
+    if (request.mode !== 'full') {
       const t2 = performance.now();
       this.incrementalPairs(run, warm, request.changedIds);
       run.timings.candidates = Math.round(performance.now() - t2);
@@ -303,11 +301,16 @@ export class MatchSession {
     return this.finished;
   }
 
+  /** Scores whatever the started run has left, then its counts. */
+  complete(): RunSummary {
+    while (!this.advance(Number.MAX_SAFE_INTEGER));
+    return this.summary();
+  }
+
   /** Blocks and scores the whole run at once; the kept pairs are then read with next(). */
   run(request: RunRequest): RunSummary {
     this.start(request);
-    while (!this.advance(Number.MAX_SAFE_INTEGER));
-    return this.summary();
+    return this.complete();
   }
 
   private consider(run: ActiveRun, ri: number, vi: number, mask: number): void {
@@ -400,7 +403,7 @@ export class MatchSession {
   next(max: number): ScoredPair[] {
     const run = this.active;
     if (!run) return [];
-    while (!run.done && run.left.length - run.next < max) this.advance(NEXT_ADVANCE_REPORTS);
+    while (!run.done && run.left.length - run.next < max) this.advance(SCORE_SLICE_REPORTS);
     const out: ScoredPair[] = [];
     for (; run.next < run.left.length && out.length < max; run.next++) {
       const i = run.next;

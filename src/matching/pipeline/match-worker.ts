@@ -5,7 +5,7 @@
  * between slices: the main thread writes the alerts found so far while the rest are scored.
  */
 import { parentPort } from 'node:worker_threads';
-import { MatchSession, type RunRequest, type VersionedRecord } from './match-session.js';
+import { MatchSession, SCORE_SLICE_REPORTS, type RunRequest, type VersionedRecord } from './match-session.js';
 
 export type WorkerRequest =
   | { id: number; type: 'sync'; records: VersionedRecord[] }
@@ -17,16 +17,13 @@ export type WorkerRequest =
 
 export type WorkerResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
-/** Reports scored per turn of the worker's event loop during a full run (about a tenth of a second). */
-export const PUMP_REPORTS = 256;
-
 if (parentPort) {
   const port = parentPort;
   let session = new MatchSession();
   // Scores the started run slice by slice, yielding between slices so that messages are answered.
   const pump = (owner: MatchSession) => {
     if (owner !== session || !owner.scoring) return;
-    owner.advance(PUMP_REPORTS);
+    owner.advance(SCORE_SLICE_REPORTS);
     setImmediate(pump, owner);
   };
   port.on('message', (message: WorkerRequest) => {
@@ -38,10 +35,8 @@ if (parentPort) {
         value = session.start(message.request);
         setImmediate(pump, session);
       } else if (message.type === 'next') value = session.next(message.max);
-      else if (message.type === 'summary') {
-        while (!session.advance(Number.MAX_SAFE_INTEGER));
-        value = session.summary();
-      } else {
+      else if (message.type === 'summary') value = session.complete();
+      else {
         session = new MatchSession();
         value = 0;
       }
