@@ -117,6 +117,11 @@ for (const [name, code] of [
 ADMIN1_BY_NAME.set('GT:quiche', { country: 'GT', code: '14' });
 ADMIN1_BY_NAME.set('GT:el quiche', { country: 'GT', code: '14' });
 
+/** The countries a lookup tries: the one given when it is Mexico or Guatemala, else both. */
+function countriesFor(country: string): ('MX' | 'GT')[] {
+  return country === 'MX' || country === 'GT' ? [country] : ['MX', 'GT'];
+}
+
 export function resolveAdmin1(country: string | null | undefined, code: string | null | undefined, name: string | null | undefined) {
   const c = (country ?? '').trim().toUpperCase();
   if (code && (c === 'MX' || c === 'GT')) {
@@ -125,8 +130,7 @@ export function resolveAdmin1(country: string | null | undefined, code: string |
   }
   if (name) {
     const key = fold(name);
-    const countries = c === 'MX' || c === 'GT' ? [c] : ['MX', 'GT'];
-    for (const cc of countries) {
+    for (const cc of countriesFor(c)) {
       const hit = ADMIN1_BY_NAME.get(`${cc}:${key}`);
       if (hit) return findAdmin1(hit.country, hit.code);
     }
@@ -166,11 +170,16 @@ export function routeFeatures(country: string, lat: number, lon: number): { onRo
   return { onRoute: near <= ROUTE_RADIUS_KM, progress: country === 'GT' ? 0 : border };
 }
 
+// Each route point and crossing by every part of its name ("Ciudad Hidalgo – Tecún Umán"): as a route town, and
+// (first point of that name in its country) as the place a municipality written alone stands for.
 const ROUTE_TOWNS = new Set<string>();
+const ROUTE_POINT_BY_NAME = new Map<string, RoutePoint>();
 for (const p of ROUTE_POINTS) {
   for (const part of p.place.split(/[\/()–]/)) {
     const f = fold(part);
-    if (f.length >= 4) ROUTE_TOWNS.add(f);
+    if (f.length < 4) continue;
+    ROUTE_TOWNS.add(f);
+    if (!ROUTE_POINT_BY_NAME.has(`${p.country}:${f}`)) ROUTE_POINT_BY_NAME.set(`${p.country}:${f}`, p);
   }
 }
 
@@ -195,14 +204,6 @@ for (const municipality of [
   'othon p. blanco', // Chetumal
 ]) {
   ROUTE_TOWNS.add(fold(municipality));
-}
-
-const ROUTE_POINT_BY_NAME = new Map<string, RoutePoint>();
-for (const p of ROUTE_POINTS) {
-  for (const part of p.place.split(/[\/()–]/)) {
-    const f = fold(part);
-    if (f.length >= 4 && !ROUTE_POINT_BY_NAME.has(`${p.country}:${f}`)) ROUTE_POINT_BY_NAME.set(`${p.country}:${f}`, p);
-  }
 }
 
 /**
@@ -270,7 +271,8 @@ for (const [country, code, names] of CAPITAL_ROWS) for (const n of names.split('
 
 /** The state or department whose capital a municipality written alone names, in the country when it is known. */
 export function admin1OfCapital(country: string, foldedMunicipality: string) {
-  for (const c of country === 'MX' || country === 'GT' ? [country] : ['GT', 'MX']) {
+  // (No capital's name is written alike in both countries, so the order tried does not matter.)
+  for (const c of countriesFor(country)) {
     const code = CAPITAL_BY_NAME.get(`${c}:${foldedMunicipality}`);
     if (code) return findAdmin1(c, code);
   }
@@ -282,7 +284,7 @@ export function admin1OfCapital(country: string, foldedMunicipality: string) {
  * in the given country (or either when unknown): where to put a place given only by that name.
  */
 export function routePointNamed(country: string, foldedMunicipality: string): RoutePoint | undefined {
-  for (const c of country === 'MX' || country === 'GT' ? [country] : ['MX', 'GT']) {
+  for (const c of countriesFor(country)) {
     const hit = ROUTE_POINT_BY_NAME.get(`${c}:${foldedMunicipality}`);
     if (hit) return hit;
   }
