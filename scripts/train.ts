@@ -50,15 +50,15 @@ const template: MatchModel = TEMPLATE_V2;
 const t0 = performance.now();
 const sets: LabelledSet[] = [];
 const tally = emptyTally();
-for (const seed of seeds) {
-  const set = labelledSet(generateDataset({ seed, reports: reportsN, victims: victimsN }));
+// Each training set with the seed of its random non-matching pairs (a different multiplier per generator).
+const sources = [
+  ...seeds.map((seed) => ({ make: () => generateDataset({ seed, reports: reportsN, victims: victimsN }), randomSeed: seed * 7919 })),
+  ...independentSeeds.map((seed) => ({ make: () => generateIndependent({ seed, reports: reportsN, victims: victimsN }), randomSeed: seed * 7927 })),
+];
+for (const { make, randomSeed } of sources) {
+  const set = labelledSet(make());
   sets.push(set);
-  tallyLevels(set, { randomPairs, seed: seed * 7919, blocking: template.blocking }, tally);
-}
-for (const seed of independentSeeds) {
-  const set = labelledSet(generateIndependent({ seed, reports: reportsN, victims: victimsN }));
-  sets.push(set);
-  tallyLevels(set, { randomPairs, seed: seed * 7927, blocking: template.blocking }, tally);
+  tallyLevels(set, { randomPairs, seed: randomSeed, blocking: template.blocking }, tally);
 }
 console.log(
   `training seeds ${seeds.join(',')}: ${tally.labelledPairs} labelled true pairs, ${tally.blockedTruePairs} among ${tally.candidatePairs} candidate pairs (blocking recall ${((100 * tally.blockedTruePairs) / tally.labelledPairs).toFixed(1)} %), ${tally.randomPairs} random pairs`,
